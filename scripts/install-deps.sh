@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package kgbuild needs to build, test and run.
+# Idempotent: packages already present are skipped; apt-get runs only when
+# something is missing. Needs root (or sudo) when it has to install.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  g++ cmake ninja-build pkg-config git
+  # fixed stack
+  librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite
+  raptor2-utils rasqal-utils redland-utils
+  libboost-dev libboost-graph-dev
+  nlohmann-json3-dev doctest-dev
+  # other libraries
+  libicu-dev libssl-dev libre2-dev
+  # data used as lexicons
+  iso-codes wordnet-base
+  # tools the tests use to check outputs
+  serdi python3 python3-rdflib python3-pyld python3-networkx graphviz
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
