@@ -1,0 +1,166 @@
+// kg.chrome_filter.v1: splits the text into line blocks and marks page chrome
+// (navigation menus, link and headline lists, share buttons, footers) so later
+// components skip it. A jusText-style classifier: each block is "good" (long, rich
+// in stop words, ends like prose), "bad" (bullets, image names, glued or repeated
+// headlines, numbered lists, e-mail/phone/copyright lines) or "short"; short blocks
+// take the class of their nearest non-short neighbours.
+// (Pomikálek 2011, "Removing Boilerplate and Duplicate Content from Web Corpora".)
+#include <algorithm>
+#include <unordered_map>
+
+#include "pipeline.hpp"
+#include "text.hpp"
+
+namespace kg::extract {
+namespace {
+
+enum class Kind { good, bad, shortb };
+
+bool ends_like_prose(std::string_view line) {
+  char32_t c = text::cp_before(line, line.size());
+  return c == '.' || c == '!' || c == '?' || c == '"' || c == 0x201D || c == ')' || c == ':' ||
+         c == ';';
+}
+
+bool has_image_or_markup(std::string_view line) {
+  for (std::string_view ext : {".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp"})
+    if (line.find(ext) != std::string_view::npos) return true;
+  return false;
+}
+
+// "Top stories" lines repeat their headline: "3World water day World water day".
+bool doubled_headline(std::string_view line) {
+  std::string s = text::squash_space(line);
+  std::size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  std::string_view body(s);
+  body.remove_prefix(i);
+  if (body.size() < 12) return false;
+  // Find a split where the second half starts with the first half's first 10 chars.
+  std::string_view head = body.substr(0, 10);
+  std::size_t pos = body.find(head, body.size() / 3);
+  return pos != std::string_view::npos && pos > 0 && pos <= body.size() / 2 + 16;
+}
+
+class ChromeFilter final : public Component {
+ public:
+  explicit ChromeFilter(const Resources& r) : m_r(r) {}
+  std::string name() const override { return "kg.chrome_filter.v1"; }
+  std::vector<std::string> requires_() const override { return {"doc.text"}; }
+  std::vector<std::string> assigns() const override { return {"doc.blocks"}; }
+
+  Result<void> process(Doc& doc, const Diagnostics&) const override {
+    const std::string& t = doc.text;
+    doc.blocks.clear();
+    std::vector<Kind> kinds;
+    std::unordered_map<std::string, int> repeats;
+    std::size_t b = 0;
+    while (b <= t.size()) {
+      std::size_t e = t.find('\n', b);
+      if (e == std::string::npos) e = t.size();
+      std::string_view line = text::trim(std::string_view(t).substr(b, e - b));
+      if (!line.empty()) {
+        std::size_t off = static_cast<std::size_t>(line.data() - t.data());
+        doc.blocks.push_back(Block{Span{off, off + line.size()}});
+        repeats[text::squash_space(line)]++;
+      }
+      if (e == t.size()) break;
+      b = e + 1;
+    }
+    kinds.reserve(doc.blocks.size());
+    for (auto& blk : doc.blocks) kinds.push_back(classify(doc, blk, repeats));
+    smooth(kinds);
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      doc.blocks[i].chrome = kinds[i] == Kind::bad;
+      if (doc.blocks[i].chrome) ++doc.stats.chrome_blocks;
+    }
+    return {};
+  }
+
+ private:
+  Kind classify(const Doc& doc, Block& blk, const std::unordered_map<std::string, int>& repeats) const {
+    std::string_view line = doc.view(blk.span);
+    auto toks = text::tokenize(line);
+    std::size_t words = 0, stops = 0, numbers = 0;
+    for (const auto& s : toks) {
+      std::string_view w = line.substr(s.begin, s.size());
+      Shape sh = text::shape_of(w);
+      if (sh == Shape::punct) continue;
+      if (sh == Shape::digit) {
+        ++numbers;
+        continue;
+      }
+      ++words;
+      if (m_r.stopwords.count(text::fold(w))) ++stops;
+    }
+    char32_t first = text::cp_at(line, 0);
+    bool bullet = first == 0x2022 || first == 0x25CF || first == 0x25AA || first == '*' || first == 0x00B7;
+    bool infobox = (first == '-' || first == 0x2022) && line.find(": ") != std::string_view::npos &&
+                   line.find(": ") < 40;
+    if (numbers >= 5 && numbers > words) return Kind::shortb;  // a table row
+    if (infobox) {
+      blk.key_value = true;
+      return Kind::shortb;
+    }
+    if (has_image_or_markup(line)) return Kind::bad;
+    if (line.find('@') != std::string_view::npos && words < 12) return Kind::bad;
+    if (line.find("Copyright") != std::string_view::npos || line.find("All rights reserved") != std::string_view::npos ||
+        line.find("\xC2\xA9") != std::string_view::npos)
+      return Kind::bad;
+    // Numbered headline glued to its number ("1Korean firms …").
+    if (first >= '0' && first <= '9') {
+      std::size_t i = 0;
+      while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+      if (i < line.size() && i <= 2 && text::is_upper(text::cp_at(line, i))) return Kind::bad;
+    }
+    if (doubled_headline(line)) return Kind::bad;
+    auto rep = repeats.find(text::squash_space(line));
+    if (rep != repeats.end() && rep->second >= 2 && words < 10) return Kind::bad;
+    if (bullet && words <= 8) return Kind::bad;
+    double density = words ? static_cast<double>(stops) / static_cast<double>(words) : 0.0;
+    if (words >= 12 && density >= 0.22) return Kind::good;
+    if (words >= 25 && density >= 0.12) return Kind::good;
+    if (words >= 12 && density < 0.12) return Kind::bad;  // link lists, tag clouds
+    blk.heading = !ends_like_prose(line);
+    return Kind::shortb;
+  }
+
+  // Short blocks take the class of their nearest non-short neighbours: good when
+  // both are good, or when the next one is good and close (titles, bylines), or when the
+  // previous one is good and close (tables, captions after prose).
+  static void smooth(std::vector<Kind>& kinds) {
+    const std::size_t n = kinds.size();
+    std::vector<Kind> out = kinds;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (kinds[i] != Kind::shortb) continue;
+      std::size_t prev_d = 0, next_d = 0;
+      Kind prev = Kind::bad, next = Kind::bad;
+      for (std::size_t j = i; j-- > 0;) {
+        if (kinds[j] != Kind::shortb) { prev = kinds[j]; prev_d = i - j; break; }
+      }
+      for (std::size_t j = i + 1; j < n; ++j) {
+        if (kinds[j] != Kind::shortb) { next = kinds[j]; next_d = j - i; break; }
+      }
+      bool prev_good = prev == Kind::good && prev_d > 0;
+      bool next_good = next == Kind::good && next_d > 0;
+      // Documents with no prose blocks at all are kept whole (e.g. a bare list of names).
+      bool none = prev_d == 0 && next_d == 0;
+      if (none || (prev_good && next_good) || (next_good && next_d <= 4) ||
+          (prev_good && prev_d <= 40 && next != Kind::bad) || (prev_good && prev_d <= 3))
+        out[i] = Kind::good;
+      else
+        out[i] = Kind::bad;
+    }
+    kinds = out;
+  }
+
+  const Resources& m_r;
+};
+
+}  // namespace
+
+std::unique_ptr<Component> make_chrome_filter(const Resources& r) {
+  return std::make_unique<ChromeFilter>(r);
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,461 @@
+// Mention detectors:
+//  kg.lexicon_matcher.v1  — longest lexicon names over the tokens of each sentence;
+//  kg.pattern_matcher.v1  — generic mechanisms: capitalised sequences typed by cue
+//                           words, person titles and name shapes, groups from
+//                           demonyms, numbered legal instruments, acronyms;
+//  kg.overlap_filter.v1   — the named overlap policy over both.
+#include <algorithm>
+
+#include "mentions.hpp"
+#include "pipeline.hpp"
+#include "text.hpp"
+
+namespace kg::extract {
+namespace {
+
+bool is_cap(Shape s) { return s == Shape::title || s == Shape::upper || s == Shape::mixed; }
+
+Mention make_mention(const Doc& doc, std::uint32_t b, std::uint32_t e, Class cls, std::string canonical,
+                     std::string rule, double confidence) {
+  Mention m;
+  m.first_token = b;
+  m.end_token = e;
+  m.span = Span{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+  m.cls = cls;
+  m.canonical = std::move(canonical);
+  m.rule = std::move(rule);
+  m.confidence = confidence;
+  return m;
+}
+
+// --------------------------------------------------------------------- lexicon
+
+class LexiconMatcher final : public Component {
+ public:
+  explicit LexiconMatcher(const Resources& r) : m_r(r) {}
+  std::string name() const override { return "kg.lexicon_matcher.v1"; }
+  std::vector<std::string> requires_() const override { return {"doc.tokens"}; }
+  std::vector<std::string> assigns() const override { return {"doc.mentions"}; }
+
+  Result<void> process(Doc& doc, const Diagnostics&) const override {
+    std::vector<Mention> found;
+    for (const Sentence& s : doc.sentences) {
+      for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
+        if (!is_cap(doc.tokens[i].shape) && doc.tokens[i].shape != Shape::digit) continue;
+        std::string key;
+        std::uint32_t best_end = 0;
+        const LexEntry* best = nullptr;
+        std::size_t n = 0;
+        for (std::uint32_t j = i; j < s.end_token && n < m_r.max_name_tokens + 2; ++j) {
+          std::string_view t = token_text(doc, j);
+          if (t == "[" || t == "]") continue;
+          if (!key.empty()) key += ' ';
+          key += text::fold(t);
+          ++n;
+          auto it = m_r.by_name.find(key);
+          if (it == m_r.by_name.end()) continue;
+          // The last token may not be lower case when the name is capitalised there
+          // ("Korean War" but not "Korean war" … accepted when the text is all caps).
+          const LexEntry& e = m_r.entries[it->second.front()];
+          if (!case_ok(doc, i, j + 1)) continue;
+          best = &e;
+          best_end = j + 1;
+        }
+        if (best) {
+          double conf = best->priority >= 3 ? 0.9 : best->priority == 2 ? 0.85 : 0.75;
+          Mention m = make_mention(doc, i, best_end, best->cls, best->label, "lexicon:" + best->source, conf);
+          found.push_back(std::move(m));
+        }
+      }
+    }
+    // Lexicon mentions among themselves: longest first.
+    auto kept = longest_first_then_earliest(std::move(found));
+    doc.mentions.insert(doc.mentions.end(), kept.begin(), kept.end());
+    return {};
+  }
+
+ private:
+  // Every alphabetic token of a matched name must be capitalised, except short
+  // connectors ("of", "the", "and", "de") inside it.
+  bool case_ok(const Doc& doc, std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k) {
+      Shape sh = doc.tokens[k].shape;
+      if (sh != Shape::lower) continue;
+      std::string f = token_fold(doc, k);
+      bool connector = k > b && k + 1 < e && m_r.stopwords.count(f);
+      bool suffix = k > b && (f == "s");  // possessive 's inside a name
+      if (!connector && !suffix) return false;
+    }
+    return true;
+  }
+
+  const Resources& m_r;
+};
+
+// --------------------------------------------------------------------- patterns
+
+class PatternMatcher final : public Component {
+ public:
+  explicit PatternMatcher(const Resources& r) : m_r(r) {}
+  std::string name() const override { return "kg.pattern_matcher.v1"; }
+  std::vector<std::string> requires_() const override { return {"doc.tokens", "doc.mentions"}; }
+  std::vector<std::string> assigns() const override { return {"doc.mentions"}; }
+
+  Result<void> process(Doc& doc, const Diagnostics&) const override {
+    std::vector<Mention> found;
+    // Token positions where a lexicon mention starts or ends split capitalised runs.
+    std::vector<char> lex_start(doc.tokens.size() + 1, 0), lex_end(doc.tokens.size() + 1, 0);
+    for (const Mention& m : doc.mentions) {
+      lex_start[m.first_token] = 1;
+      lex_end[m.end_token] = 1;
+    }
+    for (const Sentence& s : doc.sentences) {
+      chunks(doc, s, lex_start, lex_end, found);
+      groups(doc, s, found);
+      instruments(doc, s, found);
+    }
+    doc.mentions.insert(doc.mentions.end(), found.begin(), found.end());
+    return {};
+  }
+
+ private:
+  bool connector(const std::string& f) const {
+    return f == "of" || f == "the" || f == "for" || f == "and" || f == "on" || f == "de" || f == "du" ||
+           f == "von" || f == "van" || f == "der" || f == "al" || f == "la" || f == "in";
+  }
+
+  std::optional<Class> head_class(const std::string& folded) const {
+    auto it = m_r.cues.head.find(folded);
+    if (it != m_r.cues.head.end()) return it->second;
+    // Plurals: Ministries → ministry, Rivers → river.
+    if (folded.size() > 4 && folded.compare(folded.size() - 3, 3, "ies") == 0) {
+      it = m_r.cues.head.find(folded.substr(0, folded.size() - 3) + "y");
+      if (it != m_r.cues.head.end()) return it->second;
+    }
+    if (folded.size() > 3 && folded.back() == 's') {
+      it = m_r.cues.head.find(folded.substr(0, folded.size() - 1));
+      if (it != m_r.cues.head.end()) return it->second;
+    }
+    return std::nullopt;
+  }
+
+  bool is_title(const Doc& doc, std::uint32_t i) const {
+    std::string f = token_fold(doc, i);
+    return m_r.cues.title.count(f) > 0;
+  }
+
+  bool person_shape(const Doc& doc, std::uint32_t b, std::uint32_t e) const {
+    std::uint32_t n = e - b;
+    if (n < 2 || n > 4) return false;
+    std::vector<std::string> f;
+    for (std::uint32_t k = b; k < e; ++k) {
+      std::string_view t = token_text(doc, k);
+      if (t == ".") continue;
+      if (doc.tokens[k].shape != Shape::title && doc.tokens[k].shape != Shape::upper) return false;
+      f.push_back(text::fold(t));
+    }
+    for (const auto& w : f)
+      if (m_r.stopwords.count(w) || m_r.cues.not_name.count(w)) return false;
+    // Korean names: surname + hyphenated given name, or surname + two syllables.
+    if (m_r.korean_surnames.count(f[0])) {
+      if (f.size() == 2 && f[1].find('-') != std::string::npos) return true;
+      if (f.size() == 3 && f[1].size() <= 5 && f[2].size() <= 5) return true;
+    }
+    // Chinese names: surname + one given-name word written together.
+    if (m_r.chinese_surnames.count(f[0]) && f.size() == 2 && f[1].size() >= 3 && f[1].find('-') == std::string::npos)
+      return true;
+    // Initials in the middle: "Peter S. Kim", "Tulegen T. Zhukeyev".
+    for (std::uint32_t k = b + 1; k + 1 < e; ++k)
+      if (token_text(doc, k).size() == 1 && doc.tokens[k].shape == Shape::upper &&
+          k + 1 < e && token_text(doc, k + 1) == ".")
+        return true;
+    // Slavic/Turkic surname endings on the last word.
+    const std::string& last = f.back();
+    for (const auto& suf : m_r.surname_suffixes)
+      if (last.size() > suf.size() + 2 && last.compare(last.size() - suf.size(), suf.size(), suf) == 0 &&
+          f.size() <= 3)
+        return true;
+    return false;
+  }
+
+  // Context that says the chunk is a person: "by X", "X said", "X, a professor".
+  bool person_context(const Doc& doc, const Sentence& s, std::uint32_t b, std::uint32_t e) const {
+    if (b > s.first_token) {
+      std::string prev = token_fold(doc, b - 1);
+      if (prev == "by" || prev == "dr" || prev == "mr" || prev == "mrs" || prev == "ms") return true;
+    }
+    if (e < s.end_token) {
+      std::string next = token_fold(doc, e);
+      static const char* verbs[] = {"said", "says", "stated", "wrote", "writes", "told", "argued", "noted",
+                                    "explained", "reported", "added", "claimed", "recalled", "believes"};
+      for (const char* v : verbs)
+        if (next == v) return true;
+      if (next == "," && e + 2 < s.end_token) {
+        std::string a = token_fold(doc, e + 1);
+        if ((a == "a" || a == "an" || a == "the") && is_title(doc, e + 2)) return true;
+        if (is_title(doc, e + 1)) return true;
+      }
+    }
+    return false;
+  }
+
+  void chunks(const Doc& doc, const Sentence& s, const std::vector<char>& lex_start,
+              const std::vector<char>& lex_end, std::vector<Mention>& out) const {
+    std::uint32_t i = s.first_token;
+    while (i < s.end_token) {
+      if (!is_cap(doc.tokens[i].shape) && !(token_text(doc, i) == "[" && i + 1 < s.end_token &&
+                                             is_cap(doc.tokens[i + 1].shape))) {
+        ++i;
+        continue;
+      }
+      std::uint32_t j = i + 1;
+      while (j < s.end_token) {
+        Shape sh = doc.tokens[j].shape;
+        std::string_view t = token_text(doc, j);
+        bool glued = doc.tokens[j].span.begin == doc.tokens[j - 1].span.end;
+        if (is_cap(sh)) {
+          // A lexicon name ending here and another capitalised name starting: split.
+          if (lex_end[j] && !glued && !connector(token_fold(doc, j - 1))) break;
+          ++j;
+          continue;
+        }
+        if (t == "[" || t == "]") { ++j; continue; }
+        if (t == "." && token_text(doc, j - 1).size() == 1 && doc.tokens[j - 1].shape == Shape::upper &&
+            j + 1 < s.end_token && is_cap(doc.tokens[j + 1].shape)) { ++j; continue; }
+        if ((t == "'" || t == "\xE2\x80\x99") && j + 2 < s.end_token && token_fold(doc, j + 1) == "s" &&
+            is_cap(doc.tokens[j + 2].shape) && glued) { j += 2; continue; }
+        if (sh == Shape::lower && connector(std::string(t)) && j + 1 < s.end_token) {
+          std::uint32_t k = j + 1;
+          if (token_fold(doc, k) == "the" && k + 1 < s.end_token) ++k;
+          if (is_cap(doc.tokens[k].shape)) { j = k; continue; }
+        }
+        break;
+      }
+      classify_chunk(doc, s, i, j, out);
+      (void)lex_start;
+      i = j;
+    }
+  }
+
+  void classify_chunk(const Doc& doc, const Sentence& s, std::uint32_t b, std::uint32_t e,
+                      std::vector<Mention>& out) const {
+    // Drop leading words that never start names ("The", "However", months) and
+    // sentence-initial function words.
+    while (b < e) {
+      std::string f = token_fold(doc, b);
+      std::string_view t = token_text(doc, b);
+      if (t == "[" || m_r.cues.not_name.count(f) || m_r.stopwords.count(f)) { ++b; continue; }
+      break;
+    }
+    while (e > b) {
+      std::string f = token_fold(doc, e - 1);
+      if (connector(f) || token_text(doc, e - 1) == "[" || f == "." ) { --e; continue; }
+      break;
+    }
+    if (b >= e) return;
+    // Titles in front make the rest a person: "President Yoon", "Professor Andrei Lankov".
+    bool titled = false;
+    std::uint32_t nb = b;
+    while (nb < e && is_title(doc, nb)) { ++nb; titled = true; }
+    if (!titled && b > s.first_token && is_title(doc, b - 1)) titled = true;
+    if (titled && nb < e) {
+      std::string f = token_fold(doc, nb);
+      if (f != "of" && f != "for") {
+        // The name is the capitalised run after the title, up to a connector.
+        std::uint32_t ne = nb;
+        while (ne < e && is_cap(doc.tokens[ne].shape)) ++ne;
+        if (ne - nb >= 1 && ne - nb <= 4 && !head_class(token_fold(doc, ne - 1)) &&
+            !m_r.cues.prefix.count(token_fold(doc, nb))) {
+          out.push_back(make_mention(doc, nb, ne, Class::Person, surface(doc, nb, ne), "pattern:title", 0.75));
+          return;
+        }
+      }
+    }
+    // "Chairman of the Council …": drop the office words before "of".
+    if (nb > b && nb + 1 < e && token_fold(doc, nb) == "of") {
+      b = nb + 1;
+      if (b < e && token_fold(doc, b) == "the") ++b;
+      if (b >= e) return;
+    }
+    std::string first = token_fold(doc, b);
+    std::string last = token_fold(doc, e - 1);
+    std::optional<Class> cls;
+    std::string rule;
+    if (auto p = m_r.cues.prefix.find(first); p != m_r.cues.prefix.end() && e - b >= 3) {
+      cls = p->second;
+      rule = "pattern:prefix-cue";
+    }
+    if (!cls) {
+      if (auto h = head_class(last); h && e - b >= 2) {
+        cls = *h;
+        rule = "pattern:head-cue";
+      }
+    }
+    if (!cls) {
+      // A cue word followed by a connector inside the run: "Association for the Study …".
+      for (std::uint32_t k = b; k + 1 < e; ++k) {
+        auto h = head_class(token_fold(doc, k));
+        std::string nxt = token_fold(doc, k + 1);
+        if (h && (nxt == "for" || nxt == "of" || nxt == "on") && k > b) {
+          cls = *h;
+          rule = "pattern:inner-cue";
+          break;
+        }
+      }
+    }
+    if (!cls && (person_shape(doc, b, e) || (e - b >= 2 && e - b <= 3 && person_context(doc, s, b, e) &&
+                                              all_title(doc, b, e)))) {
+      cls = Class::Person;
+      rule = "pattern:name-shape";
+    }
+    if (!cls) return;
+    out.push_back(make_mention(doc, b, e, *cls, surface(doc, b, e), rule, 0.6));
+  }
+
+  bool all_title(const Doc& doc, std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k) {
+      if (doc.tokens[k].shape != Shape::title) return false;
+      std::string f = token_fold(doc, k);
+      if (m_r.stopwords.count(f) || m_r.cues.not_name.count(f) || head_class(f)) return false;
+    }
+    return true;
+  }
+
+  // Groups: "[ethnic] [Soviet|North|…] <Demonym plural>" and "<Demonym> <group head>".
+  void groups(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
+    for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
+      std::uint32_t b = i;
+      std::uint32_t k = i;
+      bool ethnic = false;
+      if (token_fold(doc, k) == "ethnic") { ethnic = true; ++k; }
+      // Up to three demonym adjectives ("North Korean", "Soviet").
+      std::uint32_t adj_end = k;
+      for (int n = 0; n < 3 && adj_end < s.end_token; ++n) {
+        std::uint32_t two = adj_end + 1 < s.end_token ? adj_end + 2 : adj_end;
+        if (two > adj_end && m_r.demonym_by_adjective.count(token_fold(doc, adj_end) + " " + token_fold(doc, adj_end + 1)) &&
+            is_cap(doc.tokens[adj_end].shape)) { adj_end = two; continue; }
+        if (is_cap(doc.tokens[adj_end].shape) && m_r.demonym_by_adjective.count(token_fold(doc, adj_end)) &&
+            !(adj_end + 1 < s.end_token && m_r.demonym_by_plural.count(token_fold(doc, adj_end)) &&
+              !m_r.demonym_by_adjective.count(token_fold(doc, adj_end)))) {
+          // stop before a word that is the plural noun itself
+          if (adj_end + 1 >= s.end_token) break;
+          ++adj_end;
+          continue;
+        }
+        break;
+      }
+      std::uint32_t e = 0;
+      std::string rule;
+      if (adj_end < s.end_token && is_cap(doc.tokens[adj_end].shape) &&
+          m_r.demonym_by_plural.count(token_fold(doc, adj_end)) &&
+          (adj_end > k || ethnic || true)) {
+        e = adj_end + 1;
+        rule = "pattern:demonym-plural";
+      } else if (adj_end > k && adj_end < s.end_token && m_r.cues.group_head.count(token_fold(doc, adj_end))) {
+        e = adj_end + 1;
+        rule = "pattern:demonym-group";
+      }
+      if (!e) continue;
+      // A lone plural demonym ("Koreans") is a group too, but weaker.
+      double conf = (e - b >= 2) ? 0.7 : 0.55;
+      // "ethnic Koreans in China": keep the place qualifier for ethnic groups.
+      if (ethnic && e + 1 < s.end_token && token_fold(doc, e) == "in" && is_cap(doc.tokens[e + 1].shape)) {
+        std::uint32_t pe = e + 1;
+        while (pe < s.end_token && is_cap(doc.tokens[pe].shape)) ++pe;
+        e = pe;
+      }
+      std::string label = surface(doc, b, e);
+      out.push_back(make_mention(doc, b, e, Class::Group, label, rule, conf));
+      i = e - 1;
+    }
+  }
+
+  // Numbered legal instruments: "Decree No. 1428-326cc", "Resolution 2397",
+  // "the 1964 Protocol", "Protocol of 9 June 1964" is left to the chunker.
+  void instruments(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
+    for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
+      std::string f = token_fold(doc, i);
+      auto h = head_class(f);
+      if (!h || *h != Class::LegalInstrument || !is_cap(doc.tokens[i].shape)) continue;
+      // "<Instrument> No. <id>" or "<Instrument> <number>"
+      std::uint32_t k = i + 1;
+      if (k < s.end_token && (token_fold(doc, k) == "no" || token_fold(doc, k) == "number")) {
+        ++k;
+        if (k < s.end_token && token_text(doc, k) == ".") ++k;
+      }
+      if (k < s.end_token && doc.tokens[k].shape == Shape::digit) {
+        std::uint32_t e = k + 1;
+        std::string id = unconfuse(token_text(doc, k));
+        Mention m = make_mention(doc, i, e, Class::LegalInstrument, "", "pattern:numbered-instrument", 0.8);
+        std::string kind(token_text(doc, i));
+        m.canonical = kind + (k > i + 1 ? " No. " : " ") + id;
+        m.aliases.push_back("id:" + id);
+        // Qualifier before it: "UN Security Council Resolution 2397" is handled by the
+        // chunker/lexicon; here only the bare form.
+        out.push_back(std::move(m));
+        continue;
+      }
+      // "the 1964 Protocol": a year right before the instrument word.
+      if (i > s.first_token && doc.tokens[i - 1].shape == Shape::digit && token_text(doc, i - 1).size() == 4) {
+        Mention m = make_mention(doc, i - 1, i + 1, Class::LegalInstrument,
+                                 std::string(token_text(doc, i - 1)) + " " + std::string(token_text(doc, i)),
+                                 "pattern:year-instrument", 0.7);
+        out.push_back(std::move(m));
+      }
+    }
+  }
+
+  const Resources& m_r;
+};
+
+// --------------------------------------------------------------------- overlaps
+
+// Lexicon mentions are kept first; a pattern mention survives when it overlaps no
+// lexicon mention, or when a cue typed it and it strictly contains the lexicon
+// mentions it overlaps ("Kim Il Sung University" over "Kim Il Sung"). The remaining
+// conflicts go through longest_first_then_earliest.
+class OverlapFilter final : public Component {
+ public:
+  std::string name() const override { return "kg.overlap_filter.v1"; }
+  std::vector<std::string> requires_() const override { return {"doc.mentions"}; }
+  std::vector<std::string> assigns() const override { return {"doc.mentions"}; }
+
+  Result<void> process(Doc& doc, const Diagnostics&) const override {
+    std::vector<Mention> lex, pat;
+    for (auto& m : doc.mentions) (m.rule.rfind("lexicon:", 0) == 0 ? lex : pat).push_back(std::move(m));
+    std::vector<Mention> keep_pat;
+    std::vector<char> dropped(lex.size(), 0);
+    for (auto& p : pat) {
+      bool conflict = false;
+      std::vector<std::size_t> contained;
+      for (std::size_t li = 0; li < lex.size(); ++li) {
+        const Mention& l = lex[li];
+        if (!(p.span.begin < l.span.end && l.span.begin < p.span.end)) continue;
+        bool strict = p.span.begin <= l.span.begin && l.span.end <= p.span.end && p.span.size() > l.span.size();
+        bool cue = p.rule.find("cue") != std::string::npos || p.rule.find("numbered") != std::string::npos ||
+                   p.rule.find("year-instrument") != std::string::npos ||
+                   (p.rule.find("demonym") != std::string::npos);
+        if (strict && cue) contained.push_back(li);
+        else conflict = true;
+      }
+      if (conflict) continue;
+      for (auto li : contained) dropped[li] = 1;
+      keep_pat.push_back(std::move(p));
+    }
+    std::vector<Mention> all;
+    for (std::size_t li = 0; li < lex.size(); ++li)
+      if (!dropped[li]) all.push_back(std::move(lex[li]));
+    all.insert(all.end(), keep_pat.begin(), keep_pat.end());
+    doc.mentions = longest_first_then_earliest(std::move(all));
+    doc.stats.mentions = doc.mentions.size();
+    return {};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Component> make_lexicon_matcher(const Resources& r) { return std::make_unique<LexiconMatcher>(r); }
+std::unique_ptr<Component> make_pattern_matcher(const Resources& r) { return std::make_unique<PatternMatcher>(r); }
+std::unique_ptr<Component> make_overlap_filter(const Resources&) { return std::make_unique<OverlapFilter>(); }
+
+}  // namespace kg::extract

@@ -1,0 +1,28 @@
+// Helpers shared by the mention detectors and the resolver.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "doc.hpp"
+
+namespace kg::extract {
+
+/// The named overlap policy: keeps the longest mention first, then the earliest,
+/// then the most confident; a mention overlapping a kept one is dropped
+/// (spaCy's first_longest_spans_filter). Returns the kept mentions sorted by start.
+std::vector<Mention> longest_first_then_earliest(std::vector<Mention> mentions);
+
+/// Folded text of token `i`.
+std::string token_fold(const Doc& doc, std::uint32_t i);
+std::string_view token_text(const Doc& doc, std::uint32_t i);
+
+/// Canonical surface form of tokens [b, e): the text with translator brackets
+/// removed ("[North] Korea" → "North Korea"), whitespace squashed.
+std::string surface(const Doc& doc, std::uint32_t b, std::uint32_t e);
+
+/// Replaces letters that merely look like Latin ones (Cyrillic "с" in "326сс") by
+/// their Latin skeleton (ICU SpoofChecker, UTS #39), when a token mixes scripts.
+std::string unconfuse(std::string_view token);
+
+}  // namespace kg::extract

@@ -1,0 +1,537 @@
+// kg.relations.v1: statements between the document's entities and literal facts.
+//  - trigger rules of relations.tsv over entity pairs in a sentence;
+//  - "between X and Y" after a legal instrument → party;
+//  - offices before a person ("Chairman of the Council … Vyacheslav Molotov",
+//    "Soviet leader Joseph Stalin") → position, leaderOf/memberOf;
+//  - infobox lines ("- Location: Primorsky Krai") about the article's subject;
+//  - dates next to documents and events → date / startDate / endDate;
+//  - official numbers of instruments → identifier.
+// kg.statistics.v1: reported numbers (prose and tables) → Statistic nodes.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "dates.hpp"
+#include "mentions.hpp"
+#include "pipeline.hpp"
+#include "text.hpp"
+
+namespace kg::extract {
+namespace {
+
+bool qualifies(Class c, const std::vector<Class>& allowed) {
+  return std::any_of(allowed.begin(), allowed.end(), [&](Class a) { return ontology::is_a(c, a); });
+}
+
+bool domain_ok(Property p, Class s, Class o) {
+  auto d = ontology::domain(p);
+  auto r = ontology::range(p);
+  bool dok = d.empty() || std::any_of(d.begin(), d.end(), [&](Class c) { return ontology::is_a(s, c); });
+  bool rok = r.empty() || std::any_of(r.begin(), r.end(), [&](Class c) { return ontology::is_a(o, c); });
+  return dok && rok;
+}
+
+// Per-sentence view: mention indices sorted by position.
+std::vector<std::vector<std::uint32_t>> mentions_by_sentence(const Doc& doc) {
+  std::vector<std::vector<std::uint32_t>> out(doc.sentences.size());
+  for (std::uint32_t i = 0; i < doc.mentions.size(); ++i) {
+    const Mention& m = doc.mentions[i];
+    if (m.entity < 0) continue;
+    out[doc.tokens[m.first_token].sentence].push_back(i);
+  }
+  for (auto& v : out)
+    std::sort(v.begin(), v.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return doc.mentions[a].first_token < doc.mentions[b].first_token;
+    });
+  return out;
+}
+
+class Relations final : public Component {
+ public:
+  explicit Relations(const Resources& r) : m_r(r) {}
+  std::string name() const override { return "kg.relations.v1"; }
+  std::vector<std::string> requires_() const override { return {"doc.entities"}; }
+  std::vector<std::string> assigns() const override { return {"doc.relations", "doc.attributes"}; }
+
+  Result<void> process(Doc& doc, const Diagnostics&) const override {
+    State st{doc, {}, {}};
+    auto by_sentence = mentions_by_sentence(doc);
+    for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const auto& ms = by_sentence[si];
+      std::vector<char> in_mention(doc.sentences[si].end_token - doc.sentences[si].first_token, 0);
+      for (auto mi : ms)
+        for (auto t = doc.mentions[mi].first_token; t < doc.mentions[mi].end_token; ++t)
+          in_mention[t - doc.sentences[si].first_token] = 1;
+      if (!ms.empty()) {
+        trigger_rules(st, si, ms, in_mention);
+        parties(st, si, ms);
+        offices(st, si, ms);
+      }
+      dates(st, si, ms);
+    }
+    infobox(st, by_sentence);
+    identifiers(st);
+    return {};
+  }
+
+ private:
+  struct State {
+    Doc& doc;
+    std::set<std::tuple<EntityKey, Property, EntityKey, std::uint32_t>> seen;  // per sentence
+    std::set<std::tuple<EntityKey, DataProperty, std::string, std::uint32_t>> seen_attr;
+  };
+
+  const DocEntity& entity_of(const Doc& doc, std::uint32_t mi) const {
+    return doc.entities[static_cast<std::size_t>(doc.mentions[mi].entity)];
+  }
+
+  void emit(State& st, std::uint32_t si, const EntityKey& s, Property p, const EntityKey& o,
+            const std::string& rule, double conf) const {
+    if (s == o) return;
+    if (!domain_ok(p, s.cls, o.cls)) return;
+    if (!st.seen.emplace(s, p, o, si).second) return;
+    st.doc.relations.push_back(Relation{s, p, o, st.doc.evidence(st.doc.sentences[si].span, rule, conf)});
+  }
+
+  void emit_attr(State& st, std::uint32_t si, const EntityKey& s, DataProperty p, std::string lexical,
+                 Datatype dt, const std::string& rule, double conf) const {
+    if (!st.seen_attr.emplace(s, p, lexical, si).second) return;
+    st.doc.attributes.push_back(
+        Attribute{s, p, std::move(lexical), dt, st.doc.evidence(st.doc.sentences[si].span, rule, conf)});
+  }
+
+  // Trigger phrases between two mentions.
+  void trigger_rules(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms,
+                     const std::vector<char>& in_mention) const {
+    const Doc& doc = st.doc;
+    const Sentence& s = doc.sentences[si];
+    std::vector<std::string> folded;
+    for (auto t = s.first_token; t < s.end_token; ++t) folded.push_back(token_fold(doc, t));
+    for (const RelationRule& rule : m_r.relation_rules) {
+      for (const auto& trig : rule.triggers) {
+        const std::uint32_t n = static_cast<std::uint32_t>(trig.size());
+        for (std::uint32_t t = 0; t + n <= folded.size(); ++t) {
+          bool match = true;
+          for (std::uint32_t k = 0; k < n && match; ++k)
+            match = folded[t + k] == trig[k] && !in_mention[t + k];
+          if (!match) continue;
+          std::uint32_t tb = s.first_token + t, te = tb + n;
+          // Nearest qualifying mention before the trigger and after it.
+          const auto& left_classes = rule.subject_first ? rule.subject_classes : rule.object_classes;
+          const auto& right_classes = rule.subject_first ? rule.object_classes : rule.subject_classes;
+          std::optional<std::uint32_t> left, right;
+          for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+            const Mention& m = doc.mentions[*it];
+            if (m.end_token > tb) continue;
+            if (tb - m.end_token > rule.window) break;
+            if (qualifies(entity_of(doc, *it).key.cls, left_classes)) { left = *it; break; }
+          }
+          for (auto mi : ms) {
+            const Mention& m = doc.mentions[mi];
+            if (m.first_token < te) continue;
+            if (m.first_token - te > rule.window) break;
+            if (qualifies(entity_of(doc, mi).key.cls, right_classes)) { right = mi; break; }
+          }
+          if (!left || !right) continue;
+          const EntityKey& lk = entity_of(doc, *left).key;
+          const EntityKey& rk = entity_of(doc, *right).key;
+          std::string id = "relations.tsv:" + std::to_string(rule.line);
+          if (rule.subject_first) emit(st, si, lk, rule.property, rk, id, rule.confidence);
+          else emit(st, si, rk, rule.property, lk, id, rule.confidence);
+        }
+      }
+    }
+  }
+
+  // "<instrument> between X and Y" → party.
+  void parties(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
+    const Doc& doc = st.doc;
+    for (std::size_t a = 0; a < ms.size(); ++a) {
+      const DocEntity& inst = entity_of(doc, ms[a]);
+      if (inst.key.cls != Class::LegalInstrument) continue;
+      std::uint32_t t = doc.mentions[ms[a]].end_token;
+      const Sentence& s = doc.sentences[si];
+      if (t >= s.end_token || token_fold(doc, t) != "between") continue;
+      int found = 0;
+      for (std::size_t b = a + 1; b < ms.size() && found < 2; ++b) {
+        const Mention& m = doc.mentions[ms[b]];
+        if (m.first_token > t + 25) break;
+        const DocEntity& e = entity_of(doc, ms[b]);
+        if (!ontology::is_a(e.key.cls, Class::Agent) && e.key.cls != Class::Country) continue;
+        emit(st, si, inst.key, Property::party, e.key, "relations:between", 0.8);
+        ++found;
+      }
+    }
+  }
+
+  // Offices written before a person's name.
+  void offices(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
+    Doc& doc = st.doc;
+    const Sentence& s = doc.sentences[si];
+    static const std::set<std::string> leader_words{"leader", "chairman", "president", "premier", "head",
+                                                    "chief", "director", "secretary", "minister", "commissar",
+                                                    "king", "emperor", "governor", "mayor", "chairwoman"};
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      const Mention pm = doc.mentions[ms[k]];
+      const DocEntity person = entity_of(doc, ms[k]);  // copies: add_entity may grow doc.entities
+      if (person.key.cls != Class::Person) continue;
+      // Walk left over the office phrase: capitalised words, connectors, mentions.
+      std::uint32_t b = pm.first_token;
+      std::uint32_t title_at = UINT32_MAX;
+      while (b > s.first_token && pm.first_token - b < 16) {
+        std::uint32_t t = b - 1;
+        std::string f = token_fold(doc, t);
+        Shape sh = doc.tokens[t].shape;
+        bool cap = sh == Shape::title || sh == Shape::upper;
+        bool conn = f == "of" || f == "the" || f == "for" || f == "and" || f == "'" || f == "s";
+        bool title = m_r.cues.title.count(f) > 0;
+        if (!(cap || conn || title)) break;
+        if (title) title_at = t;
+        b = t;
+      }
+      if (title_at == UINT32_MAX) continue;
+      std::string position = surface(doc, title_at, pm.first_token);
+      // "Soviet leader Joseph Stalin": a demonym right before the title word.
+      std::string first_title = token_fold(doc, title_at);
+      bool leads = leader_words.count(first_title) > 0;
+      if (position.find(' ') != std::string::npos || leads) {
+        emit_attr(st, si, person.key, DataProperty::position, position, Datatype::string, "relations:office", 0.7);
+      }
+      // Bodies and countries named inside the office phrase.
+      bool any = false;
+      for (std::size_t j = 0; j < k; ++j) {
+        const Mention& om = doc.mentions[ms[j]];
+        if (om.first_token < title_at || om.end_token > pm.first_token) continue;
+        const EntityKey org = entity_of(doc, ms[j]).key;
+        if (leads && (ontology::is_a(org.cls, Class::Organization) || org.cls == Class::Country)) {
+          emit(st, si, person.key, Property::leaderOf, org, "relations:office", 0.7);
+          any = true;
+        } else if (ontology::is_a(org.cls, Class::Organization)) {
+          emit(st, si, person.key, Property::memberOf, org, "relations:office", 0.65);
+          any = true;
+        }
+        if (leads && org.cls == Class::Country) break;
+      }
+      if (!any && leads && title_at > s.first_token) {
+        // Demonym adjective before the title: leaderOf the country.
+        std::string prev = token_fold(doc, title_at - 1);
+        auto d = m_r.demonym_by_adjective.find(prev);
+        if (d != m_r.demonym_by_adjective.end()) {
+          EntityKey country = ontology::make_key(Class::Country, d->second.country);
+          add_entity(doc, country, d->second.country);
+          emit(st, si, person.key, Property::leaderOf, country, "relations:office-demonym", 0.6);
+        }
+      }
+    }
+  }
+
+  static void add_entity(Doc& doc, const EntityKey& key, const std::string& label) {
+    for (const auto& e : doc.entities)
+      if (e.key == key) return;
+    DocEntity e;
+    e.key = key;
+    e.label = label;
+    doc.entities.push_back(std::move(e));
+  }
+
+  // Dates next to documents (within the next tokens) and events in the sentence.
+  void dates(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
+    const Doc& doc = st.doc;
+    const Sentence& s = doc.sentences[si];
+    auto found = find_dates(doc, s.first_token, s.end_token);
+    for (const DateMatch& d : found) {
+      // Document: the nearest document mention ending at most 8 tokens before.
+      std::optional<std::uint32_t> docm, eventm;
+      for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+        const Mention& m = doc.mentions[*it];
+        if (m.end_token > d.first_token) continue;
+        Class c = entity_of(doc, *it).key.cls;
+        if (ontology::is_a(c, Class::Document) && d.first_token - m.end_token <= 8 && !docm) docm = *it;
+      }
+      for (auto mi : ms) {
+        Class c = entity_of(doc, mi).key.cls;
+        if (c == Class::Event) {
+          eventm = mi;
+          break;
+        }
+      }
+      if (docm && !d.range()) {
+        emit_attr(st, si, entity_of(doc, *docm).key, DataProperty::date, d.start, d.start_type, "relations:date-after-document", 0.75);
+      } else if (eventm) {
+        const EntityKey& ek = entity_of(doc, *eventm).key;
+        if (d.range()) {
+          emit_attr(st, si, ek, DataProperty::startDate, d.start, d.start_type, "relations:date-range", 0.65);
+          emit_attr(st, si, ek, DataProperty::endDate, d.end, d.end_type, "relations:date-range", 0.65);
+        } else {
+          emit_attr(st, si, ek, DataProperty::date, d.start, d.start_type, "relations:event-date", 0.5);
+        }
+      }
+    }
+  }
+
+  // Infobox lines describe the subject named by the "Title" line or the first heading.
+  void infobox(State& st, const std::vector<std::vector<std::uint32_t>>& by_sentence) const {
+    Doc& doc = st.doc;
+    std::optional<std::uint32_t> subject;  // mention index
+    for (std::uint32_t si = 0; si < doc.sentences.size() && !subject; ++si) {
+      if (doc.blocks[doc.sentences[si].block].chrome) continue;
+      for (auto mi : by_sentence[si]) {
+        Class c = entity_of(doc, mi).key.cls;
+        if (c == Class::Event || ontology::is_a(c, Class::Document) || ontology::is_a(c, Class::Agent)) {
+          subject = mi;
+          break;
+        }
+      }
+      if (si > 3) break;
+    }
+    for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      if (!doc.blocks[s.block].key_value) continue;
+      // "- Key: Value"
+      std::uint32_t t = s.first_token;
+      if (t < s.end_token && (token_text(doc, t) == "-" || token_text(doc, t) == "\xE2\x80\xA2")) ++t;
+      std::uint32_t colon = t;
+      while (colon < s.end_token && token_text(doc, colon) != ":") ++colon;
+      if (colon >= s.end_token) continue;
+      std::string key;
+      for (auto k = t; k < colon; ++k) key += (key.empty() ? "" : " ") + token_fold(doc, k);
+      if (key == "title" && !by_sentence[si].empty()) {
+        subject = by_sentence[si].front();
+        continue;
+      }
+      auto it = m_r.infobox.find(key);
+      if (it == m_r.infobox.end() || !subject) continue;
+      const EntityKey& sk = entity_of(doc, *subject).key;
+      const InfoboxKey& ik = it->second;
+      std::string rule = "infobox:" + key;
+      if (ik.kind == "date") {
+        auto ds = find_dates(doc, colon + 1, s.end_token);
+        if (ds.empty()) continue;
+        if (ds[0].range() && sk.cls == Class::Event) {
+          emit_attr(st, si, sk, DataProperty::startDate, ds[0].start, ds[0].start_type, rule, 0.85);
+          emit_attr(st, si, sk, DataProperty::endDate, ds[0].end, ds[0].end_type, rule, 0.85);
+        } else if (!ds[0].range()) {
+          emit_attr(st, si, sk, DataProperty::date, ds[0].start, ds[0].start_type, rule, 0.85);
+        }
+        // A range also gives the coarser date shared by both ends ("September–October 1937" → 1937).
+        if (ds[0].range() && ds[0].start.substr(0, 4) == ds[0].end.substr(0, 4))
+          emit_attr(st, si, sk, DataProperty::date, ds[0].start.substr(0, 4), Datatype::gYear, rule, 0.8);
+        continue;
+      }
+      auto prop = ontology::property_from_name(ik.property);
+      if (!prop) continue;
+      for (auto mi : by_sentence[si]) {
+        const Mention& m = doc.mentions[mi];
+        if (m.first_token <= colon) continue;
+        const EntityKey& vk = entity_of(doc, mi).key;
+        if (!qualifies(vk.cls, ik.classes)) continue;
+        if (ik.kind == "inverse") emit(st, si, vk, *prop, sk, rule, 0.85);
+        else emit(st, si, sk, *prop, vk, rule, 0.85);
+      }
+    }
+  }
+
+  // Numbered instruments carry their number as identifier.
+  void identifiers(State& st) const {
+    Doc& doc = st.doc;
+    for (const Mention& m : doc.mentions) {
+      if (m.entity < 0) continue;
+      for (const auto& a : m.aliases) {
+        if (a.rfind("id:", 0) != 0) continue;
+        const EntityKey& k = doc.entities[static_cast<std::size_t>(m.entity)].key;
+        std::uint32_t si = doc.tokens[m.first_token].sentence;
+        emit_attr(st, si, k, DataProperty::identifier, a.substr(3), Datatype::string, "relations:identifier", 0.85);
+      }
+    }
+  }
+
+  const Resources& m_r;
+};
+
+// ------------------------------------------------------------------ statistics
+
+bool plain_number(std::string_view t) {
+  bool digit = false;
+  for (char c : t) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c != ',' && c != '.') return false;
+  }
+  return digit;
+}
+
+std::string number_value(std::string_view t, double multiplier) {
+  std::string digits;
+  for (char c : t)
+    if (c != ',') digits += c;
+  if (multiplier == 1.0) {
+    // Canonical decimal: no leading zeros beyond one, no trailing dot.
+    if (digits.find('.') != std::string::npos) {
+      while (!digits.empty() && digits.back() == '0') digits.pop_back();
+      if (!digits.empty() && digits.back() == '.') digits.pop_back();
+    }
+    std::size_t nz = 0;
+    while (nz + 1 < digits.size() && digits[nz] == '0' && digits[nz + 1] != '.') ++nz;
+    return digits.substr(nz);
+  }
+  double v = std::stod(digits) * multiplier;
+  std::ostringstream os;
+  os.precision(15);
+  os << std::fixed << v;
+  std::string s = os.str();
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+class Statistics final : public Component {
+ public:
+  explicit Statistics(const Resources& r) : m_r(r) {}
+  std::string name() const override { return "kg.statistics.v1"; }
+  std::vector<std::string> requires_() const override { return {"doc.entities"}; }
+  std::vector<std::string> assigns() const override { return {"doc.entities", "doc.relations", "doc.attributes"}; }
+
+  Result<void> process(Doc& doc, const Diagnostics&) const override {
+    std::vector<char> in_mention(doc.tokens.size(), 0);
+    for (const auto& m : doc.mentions)
+      for (auto t = m.first_token; t < m.end_token; ++t) in_mention[t] = 1;
+    auto by_sentence = mentions_by_sentence(doc);
+    std::vector<std::string> header_years;  // last table header seen
+    for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      auto ds = find_dates(doc, s.first_token, s.end_token);
+      std::vector<char> in_date(s.end_token - s.first_token, 0);
+      for (const auto& d : ds)
+        for (auto t = d.first_token; t < d.end_token; ++t) in_date[t - s.first_token] = 1;
+      // Table rows: several numbers, few words.
+      std::size_t nums = 0, words = 0;
+      std::vector<std::string> years;
+      for (auto t = s.first_token; t < s.end_token; ++t) {
+        std::string_view tx = token_text(doc, t);
+        if (plain_number(tx)) ++nums;
+        else if (doc.tokens[t].shape != Shape::punct) ++words;
+        if (tx.size() == 4 && plain_number(tx) && (tx[0] == '1' || tx[0] == '2')) years.emplace_back(tx);
+      }
+      bool table_row = nums >= 5 && nums > words;
+      if (table_row && years.size() + 2 >= nums) {
+        header_years = years;  // a header row of years
+        continue;
+      }
+      std::size_t column = 0;
+      std::string row_label;
+      for (auto t = s.first_token; t < s.end_token; ++t) {
+        std::string_view tx = token_text(doc, t);
+        if (table_row && !plain_number(tx) && doc.tokens[t].shape != Shape::punct && column == 0)
+          row_label += (row_label.empty() ? "" : " ") + std::string(tx);
+        if (!plain_number(tx)) continue;
+        if (!table_row && (in_date[t - s.first_token] || in_mention[t])) continue;
+        // Not an identifier or a reference: "No. 3", "Article 5", "page 12", "#11".
+        if (t > s.first_token) {
+          std::string prev = token_fold(doc, t - 1);
+          if (prev == "no" || prev == "." || prev == "#" || prev == "article" || prev == "page" ||
+              prev == "p" || prev == "pp" || prev == "resolution" || prev == "decree" || prev == "-")
+            continue;
+        }
+        if (t + 1 < s.end_token && (token_text(doc, t + 1) == "-" ) &&
+            doc.tokens[t + 1].span.begin == doc.tokens[t].span.end)
+          continue;  // "1428-326cc", "11-mile" (a measure word follows)
+        std::string date;
+        if (table_row && column < header_years.size()) date = header_years[column];
+        ++column;
+        add_statistic(doc, si, t, by_sentence[si], ds, table_row ? row_label : std::string(), date);
+      }
+    }
+    return {};
+  }
+
+ private:
+  void add_statistic(Doc& doc, std::uint32_t si, std::uint32_t t, const std::vector<std::uint32_t>& ms,
+                     const std::vector<DateMatch>& ds, const std::string& row_label, std::string date) const {
+    const Sentence& s = doc.sentences[si];
+    double mult = 1.0;
+    std::uint32_t k = t + 1;
+    std::string unit;
+    if (k < s.end_token) {
+      std::string f = token_fold(doc, k);
+      if (f == "million") { mult = 1e6; ++k; }
+      else if (f == "billion") { mult = 1e9; ++k; }
+      else if (f == "thousand") { mult = 1e3; ++k; }
+    }
+    if (k < s.end_token && (token_text(doc, k) == "%" || token_fold(doc, k) == "percent" || token_fold(doc, k) == "per")) {
+      unit = "percent";
+    }
+    std::string value;
+    try {
+      value = number_value(token_text(doc, t), mult);
+    } catch (...) {
+      return;
+    }
+    // Measure: the words after the number up to punctuation (at most 6).
+    std::uint32_t me = k;
+    while (me < s.end_token && me - k < 6) {
+      Shape sh = doc.tokens[me].shape;
+      std::string_view tx = token_text(doc, me);
+      if (sh == Shape::punct && tx != "%" && tx != "-") break;
+      if (sh == Shape::digit) break;
+      ++me;
+    }
+    if (unit.empty() && me > k) {
+      // The first noun-like word: skip function words and adjectives we know.
+      for (auto u = k; u < me; ++u) {
+        std::string f = token_fold(doc, u);
+        if (m_r.stopwords.count(f)) continue;
+        if (m_r.demonym_by_adjective.count(f) && !m_r.demonym_by_plural.count(f)) continue;
+        unit = f;
+        break;
+      }
+    }
+    if (unit == "people" || unit == "person" || unit == "individuals") unit = "persons";
+    std::string measure = row_label.empty() ? (me > k ? surface(doc, k, me) : std::string()) : row_label;
+    Span span{doc.tokens[t].span.begin, doc.tokens[(me > t + 1 ? me : t + 1) - 1].span.end};
+    EntityKey key{Class::Statistic,
+                  ontology::normalise_name(doc.source.file_name) + "-" + std::to_string(doc.cp_of_byte[span.begin])};
+    DocEntity e;
+    e.key = key;
+    e.label = text::squash_space(doc.view(span));
+    doc.entities.push_back(e);
+    Evidence ev = doc.evidence(s.span, "kg.statistics.v1", 0.7);
+    doc.attributes.push_back(Attribute{key, DataProperty::value, value, Datatype::decimal, ev});
+    if (!unit.empty()) doc.attributes.push_back(Attribute{key, DataProperty::unit, unit, Datatype::string, ev});
+    if (!measure.empty()) doc.attributes.push_back(Attribute{key, DataProperty::measure, measure, Datatype::string, ev});
+    // Date: table column, else the nearest date in the sentence.
+    if (date.empty() && !ds.empty()) {
+      const DateMatch* best = &ds[0];
+      for (const auto& d : ds)
+        if (std::abs(static_cast<long>(d.first_token) - static_cast<long>(t)) <
+            std::abs(static_cast<long>(best->first_token) - static_cast<long>(t)))
+          best = &d;
+      if (!best->range()) {
+        doc.attributes.push_back(Attribute{key, DataProperty::date, best->start, best->start_type, ev});
+      }
+    } else if (!date.empty()) {
+      doc.attributes.push_back(Attribute{key, DataProperty::date, date, Datatype::gYear, ev});
+    }
+    // About: an event in the sentence, else a group.
+    std::optional<std::uint32_t> about;
+    for (Class want : {Class::Event, Class::Group}) {
+      for (auto mi : ms)
+        if (doc.entities[static_cast<std::size_t>(doc.mentions[mi].entity)].key.cls == want) {
+          about = mi;
+          break;
+        }
+      if (about) break;
+    }
+    if (about)
+      doc.relations.push_back(Relation{key, Property::about,
+                                       doc.entities[static_cast<std::size_t>(doc.mentions[*about].entity)].key, ev});
+  }
+
+  const Resources& m_r;
+};
+
+}  // namespace
+
+std::unique_ptr<Component> make_relations(const Resources& r) { return std::make_unique<Relations>(r); }
+std::unique_ptr<Component> make_statistics(const Resources& r) { return std::make_unique<Statistics>(r); }
+
+}  // namespace kg::extract

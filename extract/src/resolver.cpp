@@ -1,0 +1,223 @@
+// kg.resolver.v1: groups mentions into entities within the document.
+// Links: same normalised name (any class); acronyms defined in the text
+// ("Ministry of Public Security (MPS)"); aliases in parentheses ("X (also called
+// "Y" or "Z")"); translator's brackets ("Andong [Dandong]"); a person's surname alone
+// after the full name ("Lankov" → "Andrei Lankov"). Each group becomes one entity
+// whose label is the lexicon label if any mention came from a lexicon, else the
+// longest name; every other name becomes an alt label.
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "mentions.hpp"
+#include "pipeline.hpp"
+#include "text.hpp"
+
+namespace kg::extract {
+namespace {
+
+struct UnionFind {
+  std::vector<std::size_t> parent;
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void unite(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+// Initials of the capitalised words of a name ("Ministry of Public Security" → "MPS").
+std::string initials(std::string_view name) {
+  std::string out;
+  for (const Span& t : text::tokenize(name)) {
+    std::string_view w = name.substr(t.begin, t.size());
+    char32_t c = text::cp_at(w, 0);
+    if (text::is_upper(c) && c < 0x80) out += static_cast<char>(c);
+  }
+  return out;
+}
+
+bool acronym_of(std::string_view acr, std::string_view name) {
+  if (acr.size() < 2 || acr.size() > 8) return false;
+  for (char c : acr)
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  std::string ini = initials(name);
+  if (ini == acr) return true;
+  // Letters of the acronym in order among the initials (allows skipped words).
+  std::size_t k = 0;
+  for (char c : ini)
+    if (k < acr.size() && c == acr[k]) ++k;
+  return k == acr.size() && acr[0] == ini[0] && acr.size() >= ini.size() - 1;
+}
+
+// Pairs of mention indices that name the same entity.
+using Links = std::vector<std::pair<std::size_t, std::size_t>>;
+
+class Resolver final : public Component {
+ public:
+  explicit Resolver(const Resources& r) : m_r(r) {}
+  std::string name() const override { return "kg.resolver.v1"; }
+  std::vector<std::string> requires_() const override { return {"doc.mentions"}; }
+  std::vector<std::string> assigns() const override { return {"doc.entities"}; }
+
+  Result<void> process(Doc& doc, const Diagnostics&) const override {
+    Links links;
+    add_defined_aliases(doc, links);
+    add_surname_mentions(doc, links);
+    auto& ms = doc.mentions;  // indices are stable from here on (links refer to them)
+    UnionFind uf(ms.size());
+    std::map<std::string, std::size_t> by_name;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      auto [it, inserted] = by_name.emplace(ontology::normalise_name(ms[i].canonical), i);
+      if (!inserted) uf.unite(it->second, i);
+    }
+    for (const auto& [a, b] : links) uf.unite(a, b);
+
+    std::map<std::size_t, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < ms.size(); ++i) groups[uf.find(i)].push_back(i);
+    doc.entities.clear();
+    for (auto& [root, members] : groups) {
+      // Best mention: lexicon first, then confidence, then longest canonical.
+      std::size_t best = members.front();
+      for (std::size_t i : members) {
+        const Mention& m = ms[i];
+        const Mention& b = ms[best];
+        bool ml = m.rule.rfind("lexicon:", 0) == 0, bl = b.rule.rfind("lexicon:", 0) == 0;
+        if (ml != bl) { if (ml) best = i; continue; }
+        if (m.confidence != b.confidence) { if (m.confidence > b.confidence) best = i; continue; }
+        if (m.canonical.size() > b.canonical.size()) best = i;
+      }
+      DocEntity e;
+      e.label = ms[best].canonical;
+      e.key = ontology::make_key(ms[best].cls, e.label);
+      for (std::size_t i : members) {
+        ms[i].entity = static_cast<int>(doc.entities.size());
+        e.mentions.push_back(static_cast<std::uint32_t>(i));
+        for (const std::string& name : {ms[i].canonical, surface(doc, ms[i].first_token, ms[i].end_token)})
+          if (!name.empty() && name != e.label) e.alt_labels.insert(name);
+      }
+      doc.entities.push_back(std::move(e));
+    }
+    return {};
+  }
+
+ private:
+  // Acronyms and aliases given right after a mention, in parentheses or brackets.
+  void add_defined_aliases(Doc& doc, Links& links) const {
+    auto& ms = doc.mentions;
+    std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+    std::vector<Mention> extra;
+    std::map<std::string, std::size_t> acronyms;  // acronym → mention index
+    std::size_t original = ms.size();
+    for (std::size_t mi = 0; mi < original; ++mi) {
+      const Mention& m = ms[mi];
+      std::uint32_t k = m.end_token;
+      std::uint32_t send = doc.sentences[doc.tokens[m.first_token].sentence].end_token;
+      if (k + 2 >= send + 1) continue;
+      std::string_view open = token_text(doc, k);
+      if (open != "(" && open != "[") continue;
+      std::string_view close = open == "(" ? ")" : "]";
+      std::uint32_t c = k + 1;
+      while (c < send && token_text(doc, c) != close) ++c;
+      if (c >= send || c - k > 24) continue;
+      // Inside: one acronym, or "also called/known as X or Y", or a bracketed name.
+      std::uint32_t b = k + 1;
+      if (c == b + 1 && acronym_of(token_text(doc, b), m.canonical)) {
+        acronyms[std::string(token_text(doc, b))] = mi;
+        extra.push_back(alias_mention(doc, m, b, b + 1, "resolver:acronym-definition"));
+        links.emplace_back(mi, original + extra.size() - 1);
+        continue;
+      }
+      std::string first = token_fold(doc, b);
+      bool cue = first == "also" || first == "known" || first == "or" || first == "a.k.a" || open == "[";
+      if (!cue) continue;
+      while (b < c && doc.tokens[b].shape == Shape::lower) ++b;  // "also called"
+      // Names separated by quotes, commas and "or".
+      std::uint32_t s = b;
+      for (std::uint32_t t = b; t <= c; ++t) {
+        std::string_view tt = t < c ? token_text(doc, t) : std::string_view(")");
+        bool sep = tt == "\"" || tt == "\xE2\x80\x9C" || tt == "\xE2\x80\x9D" || tt == "," || tt == ")" ||
+                   tt == "]" || text::fold(tt) == "or";
+        if (!sep) continue;
+        if (t > s && is_name(doc, s, t)) {
+          extra.push_back(alias_mention(doc, m, s, t, open == "[" ? "resolver:bracket-alias" : "resolver:parenthetical-alias"));
+          links.emplace_back(mi, original + extra.size() - 1);
+        }
+        s = t + 1;
+      }
+    }
+    // Later uses of a defined acronym become mentions of the same entity.
+    if (!acronyms.empty()) {
+      std::vector<char> covered(doc.tokens.size(), 0);
+      for (const auto& m : ms)
+        for (auto t = m.first_token; t < m.end_token; ++t) covered[t] = 1;
+      for (const auto& m : extra)
+        for (auto t = m.first_token; t < m.end_token; ++t) covered[t] = 1;
+      for (std::uint32_t t = 0; t < doc.tokens.size(); ++t) {
+        if (covered[t] || doc.tokens[t].shape != Shape::upper) continue;
+        auto it = acronyms.find(std::string(token_text(doc, t)));
+        if (it == acronyms.end()) continue;
+        extra.push_back(alias_mention(doc, ms[it->second], t, t + 1, "resolver:acronym"));
+        links.emplace_back(it->second, original + extra.size() - 1);
+      }
+    }
+    ms.insert(ms.end(), extra.begin(), extra.end());
+  }
+
+  bool is_name(const Doc& doc, std::uint32_t b, std::uint32_t e) const {
+    if (e - b > 6) return false;
+    for (std::uint32_t t = b; t < e; ++t) {
+      Shape sh = doc.tokens[t].shape;
+      if (sh == Shape::punct && token_text(doc, t) != "-") return false;
+    }
+    return true;
+  }
+
+  Mention alias_mention(const Doc& doc, const Mention& of, std::uint32_t b, std::uint32_t e, std::string rule) const {
+    Mention a;
+    a.first_token = b;
+    a.end_token = e;
+    a.span = Span{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+    a.cls = of.cls;
+    a.canonical = surface(doc, b, e);
+    a.rule = std::move(rule);
+    a.confidence = of.confidence - 0.05;
+    return a;
+  }
+
+  // A capitalised token equal to the last word of a person named in full earlier.
+  void add_surname_mentions(Doc& doc, Links& links) const {
+    auto& ms = doc.mentions;
+    std::map<std::string, std::size_t> surname;  // folded surname → mention index
+    std::vector<char> covered(doc.tokens.size(), 0);
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      for (auto t = ms[i].first_token; t < ms[i].end_token; ++t) covered[t] = 1;
+      if (ms[i].cls != Class::Person || ms[i].end_token - ms[i].first_token < 2) continue;
+      std::string last = token_fold(doc, ms[i].end_token - 1);
+      if (last.size() >= 3 && !surname.count(last)) surname.emplace(last, i);
+    }
+    if (surname.empty()) return;
+    std::vector<Mention> extra;
+    std::size_t original = ms.size();
+    for (std::uint32_t t = 0; t < doc.tokens.size(); ++t) {
+      if (covered[t] || doc.tokens[t].shape != Shape::title) continue;
+      auto it = surname.find(token_fold(doc, t));
+      if (it == surname.end() || ms[it->second].span.begin > doc.tokens[t].span.begin) continue;
+      extra.push_back(alias_mention(doc, ms[it->second], t, t + 1, "resolver:surname"));
+      links.emplace_back(it->second, original + extra.size() - 1);
+    }
+    ms.insert(ms.end(), extra.begin(), extra.end());
+  }
+
+  const Resources& m_r;
+};
+
+}  // namespace
+
+std::unique_ptr<Component> make_resolver(const Resources& r) { return std::make_unique<Resolver>(r); }
+
+}  // namespace kg::extract
