@@ -119,10 +119,14 @@ class PatternMatcher final : public Component {
   }
 
  private:
+  // Lower-case words allowed inside a capitalised name. "and" and "in" only join when
+  // the name opened with a prefix cue ("Association of South Koreans in Kazakhstan",
+  // "Ministry of Foreign Affairs and Trade"), otherwise they separate two names.
   bool connector(const std::string& f) const {
-    return f == "of" || f == "the" || f == "for" || f == "and" || f == "on" || f == "de" || f == "du" ||
-           f == "von" || f == "van" || f == "der" || f == "al" || f == "la" || f == "in";
+    return f == "of" || f == "the" || f == "for" || f == "on" || f == "de" || f == "du" || f == "von" ||
+           f == "van" || f == "der" || f == "al" || f == "la";
   }
+  bool weak_connector(const std::string& f) const { return f == "and" || f == "in"; }
 
   std::optional<Class> head_class(const std::string& folded) const {
     auto it = m_r.cues.head.find(folded);
@@ -224,7 +228,9 @@ class PatternMatcher final : public Component {
             j + 1 < s.end_token && is_cap(doc.tokens[j + 1].shape)) { ++j; continue; }
         if ((t == "'" || t == "\xE2\x80\x99") && j + 2 < s.end_token && token_fold(doc, j + 1) == "s" &&
             is_cap(doc.tokens[j + 2].shape) && glued) { j += 2; continue; }
-        if (sh == Shape::lower && connector(std::string(t)) && j + 1 < s.end_token) {
+        bool prefixed = m_r.cues.prefix.count(token_fold(doc, i)) > 0;
+        if (sh == Shape::lower && (connector(std::string(t)) || (prefixed && weak_connector(std::string(t)))) &&
+            j + 1 < s.end_token) {
           std::uint32_t k = j + 1;
           if (token_fold(doc, k) == "the" && k + 1 < s.end_token) ++k;
           if (is_cap(doc.tokens[k].shape)) { j = k; continue; }
@@ -249,7 +255,7 @@ class PatternMatcher final : public Component {
     }
     while (e > b) {
       std::string f = token_fold(doc, e - 1);
-      if (connector(f) || token_text(doc, e - 1) == "[" || f == "." ) { --e; continue; }
+      if (connector(f) || weak_connector(f) || token_text(doc, e - 1) == "[" || f == ".") { --e; continue; }
       break;
     }
     if (b >= e) return;
@@ -384,8 +390,15 @@ class PatternMatcher final : public Component {
         if (k < s.end_token && token_text(doc, k) == ".") ++k;
       }
       if (k < s.end_token && doc.tokens[k].shape == Shape::digit) {
+        // The number runs over glued pieces: "1428-326cc" is "1428" "-" "326cc".
         std::uint32_t e = k + 1;
         std::string id = unconfuse(token_text(doc, k));
+        while (e + 1 < s.end_token && token_text(doc, e) == "-" &&
+               doc.tokens[e].span.begin == doc.tokens[e - 1].span.end &&
+               doc.tokens[e + 1].span.begin == doc.tokens[e].span.end && doc.tokens[e + 1].shape != Shape::punct) {
+          id += "-" + unconfuse(token_text(doc, e + 1));
+          e += 2;
+        }
         Mention m = make_mention(doc, i, e, Class::LegalInstrument, "", "pattern:numbered-instrument", 0.8);
         std::string kind(token_text(doc, i));
         m.canonical = kind + (k > i + 1 ? " No. " : " ") + id;

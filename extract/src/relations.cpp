@@ -249,6 +249,17 @@ class Relations final : public Component {
         Class c = entity_of(doc, *it).key.cls;
         if (ontology::is_a(c, Class::Document) && d.first_token - m.end_token <= 8 && !docm) docm = *it;
       }
+      // Title lines and appositions: "Report from X on Y, 10 May 1961" — the first
+      // document of the sentence when the date follows a comma.
+      if (!docm && d.first_token > s.first_token && token_text(doc, d.first_token - 1) == ",") {
+        for (auto mi : ms) {
+          if (doc.mentions[mi].end_token > d.first_token) break;
+          if (ontology::is_a(entity_of(doc, mi).key.cls, Class::Document)) {
+            docm = mi;
+            break;
+          }
+        }
+      }
       for (auto mi : ms) {
         Class c = entity_of(doc, mi).key.cls;
         if (c == Class::Event) {

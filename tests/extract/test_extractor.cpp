@@ -1,0 +1,309 @@
+// Behaviour of the extraction pipeline through its public interface, on sentences
+// written for the tests.
+#include <map>
+
+#include "fixture.hpp"
+
+using namespace kg;
+using namespace kg::test;
+using ontology::Class;
+using ontology::Property;
+
+TEST_SUITE("extract::Extractor") {
+  TEST_CASE("builds the documented pipeline from pipeline config defaults") {
+    auto ex = make_extractor("pipeline");
+    auto names = ex.component_names();
+    REQUIRE(names.size() >= 8);
+    CHECK(names.front() == "kg.normalizer.v1");
+  }
+
+  TEST_CASE("an unknown component in the config is a usage error naming it") {
+    std::string dir = write_test_data("badcfg");
+    write_file(fs::path(dir) / "pipeline.json", R"({"components": ["kg.normalizer.v1", "kg.nothing.v9"]})");
+    auto ex = extract::Extractor::create(extract::Options{dir, ""});
+    REQUIRE_FALSE(ex.ok());
+    CHECK(ex.error().code == Errc::usage);
+    CHECK(ex.error().message.find("kg.nothing.v9") != std::string::npos);
+  }
+
+  TEST_CASE("a component whose requirements are unmet is refused") {
+    std::string dir = write_test_data("order");
+    write_file(fs::path(dir) / "pipeline.json", R"({"components": ["kg.tokenizer.v1"]})");
+    auto ex = extract::Extractor::create(extract::Options{dir, ""});
+    REQUIRE_FALSE(ex.ok());
+    CHECK(ex.error().message.find("kg.tokenizer.v1 requires \"doc.sentences\"") != std::string::npos);
+  }
+
+  TEST_CASE("a malformed lexicon line is reported with file and line") {
+    std::string dir = write_test_data("badlex");
+    write_file(fs::path(dir) / "lexicon" / "zz.tsv", "# header\nCountry\tOnly two\n");
+    auto ex = extract::Extractor::create(extract::Options{dir, ""});
+    REQUIRE_FALSE(ex.ok());
+    CHECK(ex.error().where.line == 2);
+    CHECK(ex.error().render().find("zz.tsv:2:1: error: expected 4 tab-separated columns") != std::string::npos);
+  }
+}
+
+TEST_SUITE("extract::Normalizer") {
+  TEST_CASE("evidence offsets are code points of the original text, before NFC") {
+    auto ex = make_extractor("nfc");
+    // "Cafe" + combining acute (decomposed) before the sentence that matters.
+    std::string text = prose("Cafe\xCC\x81 owners and the Valdorians fled to Port Vessel in the spring.");
+    auto r = run_text(ex, text);
+    REQUIRE(has_relation(r, "Valdorians", Property::migratedTo, "Port Vessel"));
+    for (const auto& rel : r.relations) {
+      // Decode the original and compare.
+      std::u32string u;
+      for (std::size_t i = 0; i < text.size();) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = n == 1 ? c : (c & (0xFF >> (n + 1)));
+        for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        u += cp;
+        i += static_cast<std::size_t>(n);
+      }
+      std::u32string slice = u.substr(rel.evidence.char_start, rel.evidence.char_end - rel.evidence.char_start);
+      std::string back;
+      for (char32_t cp : slice) {
+        if (cp < 0x80) back += static_cast<char>(cp);
+        else if (cp < 0x800) { back += static_cast<char>(0xC0 | (cp >> 6)); back += static_cast<char>(0x80 | (cp & 0x3F)); }
+        else { back += static_cast<char>(0xE0 | (cp >> 12)); back += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); back += static_cast<char>(0x80 | (cp & 0x3F)); }
+      }
+      CHECK(back == rel.evidence.text);
+    }
+  }
+
+  TEST_CASE("invalid UTF-8 is an encoding error with the byte offset") {
+    auto ex = make_extractor("utf8");
+    auto r = ex.run(extract::SourceText{"bad.txt", std::string("abc\xC3\x28xyz")}, {});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == Errc::encoding);
+    CHECK(r.error().render() == "bad.txt: byte 3: error: invalid UTF-8 at byte offset 3");
+  }
+
+  TEST_CASE("a file with NUL bytes is refused as binary") {
+    auto ex = make_extractor("binary");
+    auto r = ex.run(extract::SourceText{"img.png", std::string("PNG\0\0data", 9)}, {});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.find("binary file") != std::string::npos);
+  }
+
+  TEST_CASE("an empty file gives a warning and an empty result") {
+    auto ex = make_extractor("empty");
+    std::vector<std::string> seen;
+    auto r = ex.run(extract::SourceText{"empty.txt", ""},
+                    [&](Level, const Location& l, std::string_view m) { seen.push_back(l.file + ": " + std::string(m)); });
+    REQUIRE(r.ok());
+    CHECK(r->entities.empty());
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0] == "empty.txt: empty file: nothing to extract");
+  }
+}
+
+TEST_SUITE("extract::ChromeFilter") {
+  TEST_CASE("menus and repeated short lines are skipped, prose is kept") {
+    auto ex = make_extractor("chrome");
+    std::string text =
+        "Site Name\n  \xE2\x80\xA2 Valdoria\n  \xE2\x80\xA2 Sports\n  \xE2\x80\xA2 Weather\n"
+        "Site Name\nlogo_small.png\n\n" +
+        prose("The refugees fled to Port Vessel after the storm.") +
+        "\n1Anton Brask wins the cup againAnton Brask wins the cup again\n";
+    auto r = run_text(ex, text);
+    CHECK(find_entity(r, "Port Vessel") != nullptr);
+    CHECK(find_entity(r, "Valdoria") == nullptr);     // only in the menu
+    CHECK(find_entity(r, "Anton Brask") == nullptr);  // only in a glued headline list
+    CHECK(r.stats.chrome_blocks >= 4);
+  }
+}
+
+TEST_SUITE("extract::Mentions") {
+  TEST_CASE("lexicon names match longest first and only when capitalised") {
+    auto ex = make_extractor("lex");
+    auto r = run_text(ex, prose("Envoys of the Democratic People's Republic of Korea met in Port Vessel; a north korea map hung there."));
+    auto* nk = find_entity(r, "North Korea");
+    REQUIRE(nk != nullptr);
+    CHECK(nk->key.cls == Class::Country);
+    CHECK(nk->alt_labels.count("Democratic People's Republic of Korea") == 1);
+    CHECK(nk->alt_labels.count("north korea") == 0);
+  }
+
+  TEST_CASE("cue words type capitalised names") {
+    auto ex = make_extractor("cues");
+    auto r = run_text(ex, prose("The Ministry of Coastal Affairs mapped the Blue Heron River near the Tarn Valley University."));
+    auto* m = find_entity(r, "Ministry of Coastal Affairs");
+    REQUIRE(m != nullptr);
+    CHECK(m->key.cls == Class::GovernmentBody);
+    auto* river = find_entity(r, "Blue Heron River");
+    REQUIRE(river != nullptr);
+    CHECK(river->key.cls == Class::Waterbody);
+    auto* uni = find_entity(r, "Tarn Valley University");
+    REQUIRE(uni != nullptr);
+    CHECK(uni->key.cls == Class::Organization);
+  }
+
+  TEST_CASE("titles and name shapes make persons") {
+    auto ex = make_extractor("persons");
+    auto r = run_text(ex, prose("Professor Marta Lindqvist met Pak Sun-hee and Zhou Weiming, and Irina Sokolova said nothing."));
+    for (const char* name : {"Marta Lindqvist", "Pak Sun-hee", "Zhou Weiming", "Irina Sokolova"}) {
+      INFO(name);
+      auto* p = find_entity(r, name);
+      REQUIRE(p != nullptr);
+      CHECK(p->key.cls == Class::Person);
+    }
+  }
+
+  TEST_CASE("groups come from demonyms and group words") {
+    auto ex = make_extractor("groups");
+    auto r = run_text(ex, prose("Ethnic groups such as the Valdorian refugees and the ethnic Koreans in Valdoria moved."));
+    auto* g = find_entity(r, "Valdorian refugees");
+    REQUIRE(g != nullptr);
+    CHECK(g->key.cls == Class::Group);
+    auto* k = find_entity(r, "ethnic Koreans in Valdoria");
+    REQUIRE(k != nullptr);
+    CHECK(k->key.cls == Class::Group);
+  }
+
+  TEST_CASE("numbered instruments read look-alike letters as Latin") {
+    auto ex = make_extractor("confusables");
+    // The second form writes "cc" with Cyrillic letters U+0441.
+    auto r = run_text(ex, prose("Decree No. 77-12cc was signed by Anton Brask.") +
+                              prose("Later the Decree No. 77-12\xD1\x81\xD1\x81 was quoted again."));
+    auto* d = find_entity(r, "Decree No. 77-12cc");
+    REQUIRE(d != nullptr);
+    CHECK(d->key.cls == Class::LegalInstrument);
+    std::size_t decrees = 0;
+    for (const auto& e : r.entities) decrees += e.key.cls == Class::LegalInstrument;
+    CHECK(decrees == 1);
+    bool id = std::any_of(r.attributes.begin(), r.attributes.end(), [&](const extract::Attribute& a) {
+      return a.subject == d->key && a.property == ontology::DataProperty::identifier && a.lexical == "77-12cc";
+    });
+    CHECK(id);
+    CHECK(has_relation(r, "Decree No. 77-12cc", Property::signedBy, "Anton Brask"));
+  }
+}
+
+TEST_SUITE("extract::Resolver") {
+  TEST_CASE("acronyms defined in parentheses name the same entity later") {
+    auto ex = make_extractor("acronym");
+    auto r = run_text(ex, prose("The Northern Fisheries Bureau (NFB) opened an office.") +
+                              prose("Years later the NFB closed that office in Port Vessel."));
+    auto* b = find_entity(r, "Northern Fisheries Bureau");
+    REQUIRE(b != nullptr);
+    CHECK(b->alt_labels.count("NFB") == 1);
+    std::size_t bodies = 0;
+    for (const auto& e : r.entities) bodies += e.key.cls == Class::GovernmentBody;
+    CHECK(bodies == 1);
+  }
+
+  TEST_CASE("aliases given in parentheses and translator's brackets join the entity") {
+    auto ex = make_extractor("alias");
+    auto r = run_text(ex, prose("The Tarn Ministry (also called \"Tarnburo\" or \"the Office\") governs Oldtown [Newtown]."));
+    auto* m = find_entity(r, "Tarn Ministry");
+    REQUIRE(m != nullptr);
+    CHECK(m->alt_labels.count("Tarnburo") == 1);
+    auto* n = find_entity(r, "Newtown");
+    REQUIRE(n != nullptr);
+    CHECK(n->alt_labels.count("Oldtown") == 1);
+  }
+
+  TEST_CASE("a surname alone refers back to the full name") {
+    auto ex = make_extractor("surname");
+    auto r = run_text(ex, prose("Professor Marta Lindqvist wrote the report.") +
+                              prose("Lindqvist later moved to Port Vessel with her family."));
+    auto* p = find_entity(r, "Marta Lindqvist");
+    REQUIRE(p != nullptr);
+    CHECK(p->alt_labels.count("Lindqvist") == 1);
+  }
+
+  TEST_CASE("translator's brackets inside a name still match the lexicon") {
+    auto ex = make_extractor("brackets");
+    auto r = run_text(ex, prose("The delegation travelled from [North] Korea to Port Vessel in winter."));
+    CHECK(find_entity(r, "North Korea") != nullptr);
+  }
+}
+
+TEST_SUITE("extract::Relations") {
+  TEST_CASE("trigger phrases link entity pairs") {
+    auto ex = make_extractor("triggers");
+    auto r = run_text(ex, prose("Professor Marta Lindqvist teaches at Tarn Valley University.") +
+                              prose("The Valdorians fled to Port Vessel."));
+    CHECK(has_relation(r, "Marta Lindqvist", Property::affiliatedWith, "Tarn Valley University"));
+    CHECK(has_relation(r, "Valdorians", Property::migratedTo, "Port Vessel"));
+  }
+
+  TEST_CASE("an instrument between two bodies has both as parties, and its date") {
+    auto ex = make_extractor("parties");
+    auto r = run_text(ex, prose("The Harbour Protocol between the Security Directorate and the Ministry of Coastal Affairs, 9 June 1964, was short."));
+    CHECK(has_relation(r, "Harbour Protocol", Property::party, "Security Directorate"));
+    CHECK(has_relation(r, "Harbour Protocol", Property::party, "Ministry of Coastal Affairs"));
+    auto* p = find_entity(r, "Harbour Protocol");
+    REQUIRE(p != nullptr);
+    bool dated = std::any_of(r.attributes.begin(), r.attributes.end(), [&](const extract::Attribute& a) {
+      return a.subject == p->key && a.property == ontology::DataProperty::date && a.lexical == "1964-06-09" &&
+             a.datatype == ontology::Datatype::date;
+    });
+    CHECK(dated);
+  }
+
+  TEST_CASE("infobox lines describe the article's subject") {
+    auto ex = make_extractor("infobox");
+    std::string text = "Deportation of the Valdorians\n\nInfobox\n- Title: Deportation of the Valdorians\n"
+                       "- Location: Grey Steppe\n- Date: September\xE2\x80\x93October 1937\n\n" +
+                       prose("The Deportation of the Valdorians began in the autumn.");
+    auto r = run_text(ex, text);
+    auto* ev = find_entity(r, "Deportation of the Valdorians");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->key.cls == Class::Event);
+    CHECK(has_relation(r, "Deportation of the Valdorians", Property::location, "Grey Steppe"));
+    auto has_attr = [&](ontology::DataProperty p, const std::string& v) {
+      return std::any_of(r.attributes.begin(), r.attributes.end(), [&](const extract::Attribute& a) {
+        return a.subject == ev->key && a.property == p && a.lexical == v;
+      });
+    };
+    CHECK(has_attr(ontology::DataProperty::startDate, "1937-09"));
+    CHECK(has_attr(ontology::DataProperty::endDate, "1937-10"));
+  }
+}
+
+TEST_SUITE("extract::Statistics") {
+  TEST_CASE("reported numbers become statistics with value, unit and date") {
+    auto ex = make_extractor("stats");
+    auto r = run_text(ex, prose("In 1961 about 4,500 households and 12.5 percent of the Valdorians fled to Port Vessel."));
+    std::map<std::string, std::string> unit_of;
+    for (const auto& a : r.attributes)
+      if (a.subject.cls == Class::Statistic && a.property == ontology::DataProperty::value)
+        for (const auto& b : r.attributes)
+          if (b.subject == a.subject && b.property == ontology::DataProperty::unit) unit_of[a.lexical] = b.lexical;
+    CHECK(unit_of["4500"] == "households");
+    CHECK(unit_of["12.5"] == "percent");
+    CHECK(unit_of.count("1961") == 0);  // a year is a date, not a statistic
+  }
+
+  TEST_CASE("table rows under a header of years become dated statistics") {
+    auto ex = make_extractor("table");
+    std::string text = prose("The table below counts arrivals in Port Vessel by year.") +
+                       "Year 2001 2002 2003 2004 2005 Total\nArrivals 10 20 30 40 50 150\n" +
+                       prose("The numbers fell after that period for many reasons.");
+    auto r = run_text(ex, text);
+    bool found = false;
+    for (const auto& a : r.attributes)
+      if (a.subject.cls == Class::Statistic && a.property == ontology::DataProperty::value && a.lexical == "30")
+        for (const auto& b : r.attributes)
+          if (b.subject == a.subject && b.property == ontology::DataProperty::date && b.lexical == "2003") found = true;
+    CHECK(found);
+  }
+}
+
+TEST_SUITE("extract::Determinism") {
+  TEST_CASE("the same input gives the same result, independent of other documents") {
+    auto ex = make_extractor("determinism");
+    std::string a = prose("The Valdorians fled to Port Vessel.");
+    auto r1 = run_text(ex, a, "a.txt");
+    run_text(ex, prose("Anton Brask visited Newtown."), "b.txt");
+    auto r2 = run_text(ex, a, "a.txt");
+    REQUIRE(r1.entities.size() == r2.entities.size());
+    for (std::size_t i = 0; i < r1.entities.size(); ++i) CHECK(r1.entities[i].key == r2.entities[i].key);
+    REQUIRE(r1.relations.size() == r2.relations.size());
+    for (std::size_t i = 0; i < r1.relations.size(); ++i) CHECK(r1.relations[i].evidence == r2.relations[i].evidence);
+  }
+}
