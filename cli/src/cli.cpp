@@ -14,37 +14,13 @@
 #include <nlohmann/json.hpp>
 
 #include "build.hpp"
-#include "options.hpp"
+#include "commands.hpp"
 
 namespace kg::cli {
 namespace {
 
 namespace fs = std::filesystem;
 using ontology::EntityKey;
-
-constexpr int kOk = 0, kFailure = 1, kUsage = 2;
-
-struct Context {
-  std::ostream& out;
-  std::ostream& err;
-  bool quiet = false;
-  void error(const std::string& msg) const { err << "kgbuild: error: " << msg << "\n"; }
-  Diagnostics sink() const {
-    return [this](Level level, const Location& where, std::string_view msg) {
-      if (quiet && level != Level::error) return;
-      if (where.file.empty()) {
-        // Already rendered ("file: byte N: warning: …").
-        err << msg << "\n";
-        return;
-      }
-      Error e{Errc::internal, std::string(msg), where};
-      std::string text = e.render();
-      auto pos = text.find("error: ");
-      if (pos != std::string::npos) text.replace(pos, 7, std::string(to_string(level)) + ": ");
-      err << text << "\n";
-    };
-  }
-};
 
 const char* kMainHelp =
     "usage: kgbuild <command> [options]\n"
@@ -87,7 +63,23 @@ nlohmann::ordered_json extract_to_json(const extract::DocResult& r) {
   return j;
 }
 
-// Data folder: --data, then $KG_DATA_DIR, then the source tree, then the install tree.
+}  // namespace
+
+Diagnostics Context::sink() const {
+  return [this](Level level, const Location& where, std::string_view msg) {
+    if (quiet && level != Level::error) return;
+    if (where.file.empty()) {
+      err << msg << "\n";  // already rendered ("file: byte N: warning: …")
+      return;
+    }
+    Error e{Errc::internal, std::string(msg), where};
+    std::string text = e.render();
+    auto pos = text.find("error: ");
+    if (pos != std::string::npos) text.replace(pos, 7, std::string(to_string(level)) + ": ");
+    err << text << "\n";
+  };
+}
+
 std::string find_data_dir(const ParsedArgs& args) {
   if (auto d = args.get("data")) return *d;
   if (const char* env = std::getenv("KG_DATA_DIR"); env && *env) return env;
@@ -253,8 +245,6 @@ int cmd_validate(const std::vector<std::string>& argv, Context& ctx) {
           << " violation(s) in " << all.quads.size() << " quads\n";
   return violations->empty() ? kOk : kFailure;
 }
-
-}  // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   Context ctx{out, err};
