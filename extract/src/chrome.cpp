@@ -99,8 +99,8 @@ class ChromeFilter final : public Component {
                    line.find(": ") < 40;
     if (numbers >= 5 && numbers > words) return Kind::shortb;  // a table row
     if (infobox) {
-      blk.key_value = true;
-      return Kind::shortb;
+      blk.key_value = true;  // infobox lines are content, and anchor the title above them
+      return Kind::good;
     }
     if (has_image_or_markup(line)) return Kind::bad;
     if (line.find('@') != std::string_view::npos && words < 12) return Kind::bad;
