@@ -231,6 +231,9 @@ int cmd_validate(const std::vector<std::string>& argv, Context& ctx) {
     }
     all.quads.insert(all.quads.end(), ds->quads.begin(), ds->quads.end());
   }
+  // The ontology joins the data graph so that sh:class sees rdfs:subClassOf.
+  auto onto = rdfio::parse_text(ontology::ontology_turtle(), rdfio::Format::turtle, "ontology.ttl", ctx.sink());
+  if (onto.ok()) all.quads.insert(all.quads.end(), onto->quads.begin(), onto->quads.end());
   all.normalise();
   auto violations = rdfio::validate(all, ontology::shapes_turtle(), ctx.sink());
   if (!violations.ok()) {

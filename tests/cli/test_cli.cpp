@@ -15,7 +15,7 @@ std::string good_text() {
          "through the winter, as the newspapers of the time reported in detail.\n";
 }
 
-CommandResult kg(const std::string& args, const fs::path& scratch) {
+CommandResult kgbuild(const std::string& args, const fs::path& scratch) {
   return run_command("'" + kBin + "' " + args, scratch);
 }
 
@@ -30,26 +30,26 @@ bool temp_files_left(const fs::path& dir) {
 TEST_SUITE("cli::kgbuild") {
   TEST_CASE("--help lists the commands and exits 0; no arguments is a usage error") {
     auto dir = temp_dir("cli-help");
-    auto r = kg("--help", dir);
+    auto r = kgbuild("--help", dir);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("build") != std::string::npos);
     CHECK(r.out.find("exit codes") != std::string::npos);
-    auto b = kg("build --help", dir);
+    auto b = kgbuild("build --help", dir);
     CHECK(b.exit_code == 0);
     CHECK(b.out.find("--output DIR") != std::string::npos);
     CHECK(b.out.find("--strict") != std::string::npos);
-    CHECK(kg("", dir).exit_code == 2);
+    CHECK(kgbuild("", dir).exit_code == 2);
   }
 
   TEST_CASE("an unknown option or command exits 2 with a message") {
     auto dir = temp_dir("cli-usage");
-    auto r = kg("build --frobnicate x -o out", dir);
+    auto r = kgbuild("build --frobnicate x -o out", dir);
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("unknown option '--frobnicate'") != std::string::npos);
-    auto c = kg("explode", dir);
+    auto c = kgbuild("explode", dir);
     CHECK(c.exit_code == 2);
     CHECK(c.err.find("unknown command 'explode'") != std::string::npos);
-    auto o = kg("build some.txt", dir);
+    auto o = kgbuild("build some.txt", dir);
     CHECK(o.exit_code == 2);
     CHECK(o.err.find("missing -o DIR") != std::string::npos);
   }
@@ -57,7 +57,7 @@ TEST_SUITE("cli::kgbuild") {
   TEST_CASE("a missing input path exits 1 naming it, and writes nothing") {
     auto dir = temp_dir("cli-missing");
     write_file(dir / "good.txt", good_text());
-    auto r = kg("build '" + (dir / "good.txt").string() + "' '" + (dir / "nope.txt").string() + "' -o '" +
+    auto r = kgbuild("build '" + (dir / "good.txt").string() + "' '" + (dir / "nope.txt").string() + "' -o '" +
                     (dir / "out").string() + "'" + kData,
                 dir);
     CHECK(r.exit_code == 1);
@@ -71,7 +71,7 @@ TEST_SUITE("cli::kgbuild") {
     write_file(dir / "in" / "b_binary.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
     write_file(dir / "in" / "c_latin1.txt", "Caf\xE9 in Port Vessel\n");
     write_file(dir / "in" / "d_empty.txt", "");
-    auto r = kg("build '" + (dir / "in").string() + "' -o '" + (dir / "out").string() + "'" + kData, dir);
+    auto r = kgbuild("build '" + (dir / "in").string() + "' -o '" + (dir / "out").string() + "'" + kData, dir);
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("b_binary.bin") != std::string::npos);
     CHECK(r.err.find("binary file") != std::string::npos);
@@ -85,7 +85,7 @@ TEST_SUITE("cli::kgbuild") {
     CHECK(report.find("\"skipped\"") != std::string::npos);
     CHECK(report.find("b_binary.bin") != std::string::npos);
 
-    auto s = kg("build '" + (dir / "in").string() + "' --strict -o '" + (dir / "strict").string() + "'" + kData, dir);
+    auto s = kgbuild("build '" + (dir / "in").string() + "' --strict -o '" + (dir / "strict").string() + "'" + kData, dir);
     CHECK(s.exit_code == 1);
     CHECK(s.err.find("--strict") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "strict" / "graph.ttl"));
@@ -96,13 +96,13 @@ TEST_SUITE("cli::kgbuild") {
     write_file(dir / "good.txt", good_text());
     // A path below a regular file can never be created (works for root too).
     write_file(dir / "blocker", "x");
-    auto r = kg("build '" + (dir / "good.txt").string() + "' -o '" + (dir / "blocker" / "out").string() + "'" + kData, dir);
+    auto r = kgbuild("build '" + (dir / "good.txt").string() + "' -o '" + (dir / "blocker" / "out").string() + "'" + kData, dir);
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("blocker/out") != std::string::npos);
     if (::geteuid() != 0) {
       fs::create_directories(dir / "ro");
       fs::permissions(dir / "ro", fs::perms::owner_read | fs::perms::owner_exec);
-      auto ro = kg("build '" + (dir / "good.txt").string() + "' -o '" + (dir / "ro").string() + "'" + kData, dir);
+      auto ro = kgbuild("build '" + (dir / "good.txt").string() + "' -o '" + (dir / "ro").string() + "'" + kData, dir);
       CHECK(ro.exit_code == 1);
       CHECK(ro.err.find("not writable") != std::string::npos);
       CHECK(fs::is_empty(dir / "ro"));
@@ -113,8 +113,8 @@ TEST_SUITE("cli::kgbuild") {
   TEST_CASE("outputs are complete, free of temporary files and byte-identical across runs") {
     auto dir = temp_dir("cli-determinism");
     std::string examples = std::string(KG_SOURCE_DIR) + "/examples";
-    auto a = kg("build '" + examples + "' -o '" + (dir / "a").string() + "' -q" + kData, dir);
-    auto b = kg("build '" + examples + "' -o '" + (dir / "b").string() + "' -q -j 1" + kData, dir);
+    auto a = kgbuild("build '" + examples + "' -o '" + (dir / "a").string() + "' -q" + kData, dir);
+    auto b = kgbuild("build '" + examples + "' -o '" + (dir / "b").string() + "' -q -j 1" + kData, dir);
     REQUIRE(a.exit_code == 0);
     REQUIRE(b.exit_code == 0);
     for (const char* f : {"graph.ttl", "graph.jsonld", "graph.nq", "graph.trig", "ontology.ttl"}) {
@@ -129,7 +129,7 @@ TEST_SUITE("cli::kgbuild") {
   TEST_CASE("the build summary names the outputs and the report counts the documents") {
     auto dir = temp_dir("cli-report");
     write_file(dir / "one.txt", good_text());
-    auto r = kg("build '" + (dir / "one.txt").string() + "' -o '" + (dir / "out").string() + "'" + kData, dir);
+    auto r = kgbuild("build '" + (dir / "one.txt").string() + "' -o '" + (dir / "out").string() + "'" + kData, dir);
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.find("wrote") != std::string::npos);
     std::string report = read_file(dir / "out" / "report.json");
@@ -141,18 +141,18 @@ TEST_SUITE("cli::kgbuild") {
   TEST_CASE("validate accepts kgbuild's own output and rejects a broken graph") {
     auto dir = temp_dir("cli-validate");
     write_file(dir / "one.txt", good_text());
-    REQUIRE(kg("build '" + (dir / "one.txt").string() + "' -o '" + (dir / "out").string() + "' -q" + kData, dir).exit_code == 0);
-    auto ok = kg("validate '" + (dir / "out" / "graph.ttl").string() + "'", dir);
+    REQUIRE(kgbuild("build '" + (dir / "one.txt").string() + "' -o '" + (dir / "out").string() + "' -q" + kData, dir).exit_code == 0);
+    auto ok = kgbuild("validate '" + (dir / "out" / "graph.ttl").string() + "'", dir);
     CHECK(ok.exit_code == 0);
     CHECK(ok.out.find("conforms") != std::string::npos);
     write_file(dir / "bad.ttl",
                "@prefix kg: <https://w3id.org/kgbuild/ontology#> .\n"
                "<https://w3id.org/kgbuild/resource/person/nameless> a kg:Person .\n");
-    auto bad = kg("validate '" + (dir / "bad.ttl").string() + "'", dir);
+    auto bad = kgbuild("validate '" + (dir / "bad.ttl").string() + "'", dir);
     CHECK(bad.exit_code == 1);
     CHECK(bad.out.find("https://w3id.org/kgbuild/resource/person/nameless") != std::string::npos);
-    CHECK(kg("validate", dir).exit_code == 2);
-    auto parse = kg("validate '" + (dir / "one.txt").string() + "'", dir);
+    CHECK(kgbuild("validate", dir).exit_code == 2);
+    auto parse = kgbuild("validate '" + (dir / "one.txt").string() + "'", dir);
     CHECK(parse.exit_code == 2);
   }
 }
