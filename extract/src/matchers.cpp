@@ -269,8 +269,10 @@ class PatternMatcher final : public Component {
       if (f != "of" && f != "for") {
         // The name is the capitalised run after the title, up to a connector.
         std::uint32_t ne = nb;
-        while (ne < e && is_cap(doc.tokens[ne].shape)) ++ne;
-        if (ne - nb >= 1 && ne - nb <= 4 && !head_class(token_fold(doc, ne - 1)) &&
+        while (ne < e && (is_cap(doc.tokens[ne].shape) ||
+                          (token_text(doc, ne) == "." && ne > nb && token_text(doc, ne - 1).size() == 1)))
+          ++ne;
+        if (ne - nb >= 1 && ne - nb <= 6 && !head_class(token_fold(doc, ne - 1)) &&
             !m_r.cues.prefix.count(token_fold(doc, nb))) {
           out.push_back(make_mention(doc, nb, ne, Class::Person, surface(doc, nb, ne), "pattern:title", 0.75));
           return;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include "mentions.hpp"
 #include "pipeline.hpp"
@@ -57,6 +58,30 @@ bool acronym_of(std::string_view acr, std::string_view name) {
 // Pairs of mention indices that name the same entity.
 using Links = std::vector<std::pair<std::size_t, std::size_t>>;
 
+// A label that does not come from a lexicon is written in one canonical casing, so that
+// documents naming the same thing "Korean minority" and "Korean Minority" give the
+// same rdfs:label and separately built graphs still merge by union: words in lower
+// case get a capital, except connectors inside the name.
+std::string canonical_case(const std::string& label) {
+  static const std::set<std::string> connectors{"of", "the", "and", "for", "in", "on", "at", "to", "by",
+                                                "de", "du", "la", "von", "van", "der", "a", "an", "or"};
+  std::string out;
+  std::size_t i = 0;
+  bool first = true;
+  while (i < label.size()) {
+    std::size_t j = label.find(' ', i);
+    if (j == std::string::npos) j = label.size();
+    std::string word = label.substr(i, j - i);
+    bool lower = !word.empty() && word[0] >= 'a' && word[0] <= 'z';
+    if (lower && (first || !connectors.count(word))) word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    out += word;
+    if (j < label.size()) out += ' ';
+    first = false;
+    i = j + 1;
+  }
+  return out;
+}
+
 class Resolver final : public Component {
  public:
   explicit Resolver(const Resources& r) : m_r(r) {}
@@ -92,7 +117,8 @@ class Resolver final : public Component {
         if (m.canonical.size() > b.canonical.size()) best = i;
       }
       DocEntity e;
-      e.label = ms[best].canonical;
+      bool from_lexicon = ms[best].rule.rfind("lexicon:", 0) == 0;
+      e.label = from_lexicon ? ms[best].canonical : canonical_case(ms[best].canonical);
       e.key = ontology::make_key(ms[best].cls, e.label);
       for (std::size_t i : members) {
         ms[i].entity = static_cast<int>(doc.entities.size());

@@ -95,8 +95,8 @@ Result<void> load_demonyms(Resources& r, const fs::path& path) {
     if (cols.size() < 3) return line_error(path, n, "expected columns demonym, plural, country");
     Demonym d{std::string(text::trim(cols[0])), std::string(text::trim(cols[1])),
               std::string(text::trim(cols[2]))};
-    r.demonym_by_adjective.emplace(text::fold(d.adjective), d);
-    if (!d.plural.empty()) r.demonym_by_plural.emplace(text::fold(d.plural), d);
+    r.demonym_by_adjective.insert_or_assign(text::fold(d.adjective), d);
+    if (!d.plural.empty()) r.demonym_by_plural.insert_or_assign(text::fold(d.plural), d);
   }
   return {};
 }
@@ -214,7 +214,12 @@ Result<Resources> Resources::load(const std::string& data_dir) {
   std::sort(lexicons.begin(), lexicons.end());  // deterministic
   for (const auto& f : lexicons) KG_TRY_VOID(load_lexicon(r, f));
   if (fs::exists(dir / "cues.tsv")) KG_TRY_VOID(load_cues(r, dir / "cues.tsv"));
-  if (fs::exists(dir / "demonyms.tsv")) KG_TRY_VOID(load_demonyms(r, dir / "demonyms.tsv"));
+  std::vector<fs::path> demonym_files;
+  for (const auto& f : fs::directory_iterator(dir))
+    if (f.path().filename().string().rfind("demonyms", 0) == 0 && f.path().extension() == ".tsv")
+      demonym_files.push_back(f.path());
+  std::sort(demonym_files.begin(), demonym_files.end());  // curated (demonyms_curated.tsv) after generated
+  for (const auto& f : demonym_files) KG_TRY_VOID(load_demonyms(r, f));
   if (fs::exists(dir / "name_shapes.tsv")) KG_TRY_VOID(load_name_shapes(r, dir / "name_shapes.tsv"));
   if (fs::exists(dir / "relations.tsv")) KG_TRY_VOID(load_relation_rules(r, dir / "relations.tsv"));
   if (fs::exists(dir / "infobox.tsv")) KG_TRY_VOID(load_infobox(r, dir / "infobox.tsv"));
