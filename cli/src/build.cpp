@@ -178,17 +178,30 @@ Result<BuildSummary> run_build(const BuildOptions& options, const Diagnostics& d
   summary.skipped = skipped.size();
   summary.entities = g.entity_count();
   summary.relations = g.relation_count();
-  summary.triples = ds.triples().size();
+  summary.triples = ds.triple_count();
   const fs::path out(options.output_dir);
   struct Target {
     rdfio::Format format;
     const char* file;
   };
-  for (Target t : {Target{rdfio::Format::turtle, "graph.ttl"}, Target{rdfio::Format::jsonld, "graph.jsonld"},
-                   Target{rdfio::Format::nquads, "graph.nq"}, Target{rdfio::Format::trig, "graph.trig"}}) {
-    std::string path = (out / t.file).string();
-    KG_TRY_VOID(rdfio::write_file(ds, t.format, path));
-    summary.outputs.push_back(path);
+  // The four serialisations read the same dataset; write them on up to `jobs` threads.
+  const std::vector<Target> targets{{rdfio::Format::turtle, "graph.ttl"}, {rdfio::Format::nquads, "graph.nq"},
+                                    {rdfio::Format::jsonld, "graph.jsonld"}, {rdfio::Format::trig, "graph.trig"}};
+  std::vector<std::optional<Error>> write_errors(targets.size());
+  std::atomic<std::size_t> next_target{0};
+  auto writer = [&] {
+    for (std::size_t k = next_target++; k < targets.size(); k = next_target++) {
+      auto r = rdfio::write_file(ds, targets[k].format, (out / targets[k].file).string());
+      if (!r.ok()) write_errors[k] = r.error();
+    }
+  };
+  std::vector<std::thread> writers;
+  for (unsigned j = 1; j < std::min<unsigned>(jobs, static_cast<unsigned>(targets.size())); ++j) writers.emplace_back(writer);
+  writer();
+  for (auto& t : writers) t.join();
+  for (std::size_t k = 0; k < targets.size(); ++k) {
+    if (write_errors[k]) return *write_errors[k];
+    summary.outputs.push_back((out / targets[k].file).string());
   }
   {
     std::string path = (out / "ontology.ttl").string();

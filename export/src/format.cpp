@@ -58,4 +58,14 @@ std::vector<Quad> Dataset::triples() const {
   return out;
 }
 
+std::size_t Dataset::triple_count() const {
+  std::size_t n = 0;
+  const Quad* prev = nullptr;
+  for (const Quad& q : quads) {
+    if (!(prev && prev->subject == q.subject && prev->predicate == q.predicate && prev->object == q.object)) ++n;
+    prev = &q;
+  }
+  return n;
+}
+
 }  // namespace kg::rdfio

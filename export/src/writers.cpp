@@ -4,7 +4,9 @@
 // the same dataset.
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
+#include <optional>
 
 #include "atomic_file.hpp"
 #include "export/export.hpp"
@@ -14,6 +16,34 @@ namespace kg::rdfio {
 namespace {
 
 const std::string kXsdString = std::string(vocab::kXsd) + "string";
+
+// Output in chunks: writers append to `buf`; `flush()` hands full chunks to the sink so
+// large graphs stream to disk instead of being built as one string.
+struct Emitter {
+  std::string buf;
+  std::function<Result<void>(std::string_view)> sink;  // empty: keep everything in buf
+  std::optional<Error> error;
+  void flush(bool force = false) {
+    if (!sink || (!force && buf.size() < (1u << 20))) return;
+    if (!error) {
+      auto r = sink(buf);
+      if (!r.ok()) error = r.error();
+    }
+    buf.clear();
+  }
+};
+
+// The distinct triples of a sorted dataset: quads are ordered by subject, predicate,
+// object, then graph, so duplicates across graphs are neighbours.
+template <class F>
+void for_each_triple(const Dataset& ds, F&& f) {
+  const Quad* prev = nullptr;
+  for (const Quad& q : ds.quads) {
+    if (prev && prev->subject == q.subject && prev->predicate == q.predicate && prev->object == q.object) continue;
+    f(q);
+    prev = &q;
+  }
+}
 
 // --- Turtle productions -------------------------------------------------------
 
@@ -88,20 +118,23 @@ void write_prefixes(std::string& out, bool sparql_style = false) {
   }
 }
 
-// Subject blocks "s\n    a C ;\n    p o, o ;\n    p o .\n" for sorted triples [b, e).
-void write_subjects(std::string& out, const std::vector<Quad>& triples, const std::string& indent) {
-  const std::string rdf_type = vocab::rdf_type;
+// Subject blocks "s\n    a C ;\n    p o, o ;\n    p o .\n" for triples sorted by subject
+// then predicate, given as pointers.
+void write_subjects(Emitter& em, const std::vector<const Quad*>& triples, const std::string& indent) {
+  const std::string& rdf_type = vocab::rdf_type;
+  std::string& out = em.buf;
   std::size_t i = 0;
+  std::vector<const Quad*> block;
   while (i < triples.size()) {
-    const Iri& s = triples[i].subject;
+    const Iri& s = triples[i]->subject;
     std::size_t j = i;
-    while (j < triples.size() && triples[j].subject == s) ++j;
+    while (j < triples.size() && triples[j]->subject == s) ++j;
     // rdf:type first, then predicates in order.
-    std::vector<const Quad*> block;
+    block.clear();
     for (std::size_t k = i; k < j; ++k)
-      if (triples[k].predicate.str() == rdf_type) block.push_back(&triples[k]);
+      if (triples[k]->predicate.str() == rdf_type) block.push_back(triples[k]);
     for (std::size_t k = i; k < j; ++k)
-      if (triples[k].predicate.str() != rdf_type) block.push_back(&triples[k]);
+      if (triples[k]->predicate.str() != rdf_type) block.push_back(triples[k]);
     out += indent;
     write_iri_term(out, s.str());
     std::size_t k = 0;
@@ -121,46 +154,56 @@ void write_subjects(std::string& out, const std::vector<Quad>& triples, const st
       }
     }
     out += " .\n\n";
+    em.flush();
     i = j;
   }
 }
 
-std::string to_turtle(const Dataset& ds) {
-  std::string out;
-  write_prefixes(out);
-  out += '\n';
-  write_subjects(out, ds.triples(), "");
-  return out;
+void to_turtle(const Dataset& ds, Emitter& em) {
+  write_prefixes(em.buf);
+  em.buf += '\n';
+  std::vector<const Quad*> triples;
+  triples.reserve(ds.quads.size());
+  for_each_triple(ds, [&](const Quad& q) { triples.push_back(&q); });
+  write_subjects(em, triples, "");
 }
 
-std::string to_trig(const Dataset& ds) {
-  std::string out;
-  write_prefixes(out);
-  out += '\n';
-  std::map<std::string, std::vector<Quad>> by_graph;
-  for (const Quad& q : ds.quads) by_graph[q.graph.str()].push_back(Quad{q.subject, q.predicate, q.object, Iri{}});
-  for (auto& [g, qs] : by_graph) {
-    std::sort(qs.begin(), qs.end());
-    if (g.empty()) {
-      write_subjects(out, qs, "");
-      continue;
+void to_trig(const Dataset& ds, Emitter& em) {
+  write_prefixes(em.buf);
+  em.buf += '\n';
+  std::vector<const Quad*> quads;
+  quads.reserve(ds.quads.size());
+  for (const Quad& q : ds.quads) quads.push_back(&q);
+  // Quads are sorted by s, p, o, g: a stable sort on the graph keeps that order inside.
+  std::stable_sort(quads.begin(), quads.end(), [](const Quad* a, const Quad* b) { return a->graph < b->graph; });
+  std::size_t i = 0;
+  while (i < quads.size()) {
+    std::size_t j = i;
+    while (j < quads.size() && quads[j]->graph == quads[i]->graph) ++j;
+    std::vector<const Quad*> part(quads.begin() + static_cast<std::ptrdiff_t>(i), quads.begin() + static_cast<std::ptrdiff_t>(j));
+    if (quads[i]->graph.str().empty()) {
+      write_subjects(em, part, "");
+    } else {
+      write_iri_term(em.buf, quads[i]->graph.str());
+      em.buf += " {\n";
+      write_subjects(em, part, "    ");
+      em.buf += "}\n\n";
     }
-    write_iri_term(out, g);
-    out += " {\n";
-    write_subjects(out, qs, "    ");
-    out += "}\n\n";
+    i = j;
   }
-  return out;
 }
 
-std::string to_lines(const Dataset& ds, bool with_graph) {
-  std::string out;
+void to_lines(const Dataset& ds, bool with_graph, Emitter& em) {
+  auto line = [&](const Quad& q) {
+    em.buf += q.to_nquads(with_graph);
+    em.buf += '\n';
+    em.flush();
+  };
   if (with_graph) {
-    for (const Quad& q : ds.quads) out += q.to_nquads(true) + "\n";
+    for (const Quad& q : ds.quads) line(q);
   } else {
-    for (const Quad& q : ds.triples()) out += q.to_nquads(false) + "\n";
+    for_each_triple(ds, line);
   }
-  return out;
 }
 
 // --- JSON-LD ------------------------------------------------------------------
@@ -180,30 +223,36 @@ ojson jsonld_value(const Term& t) {
   return ojson{{"@value", l.lexical}, {"@type", compact_or_full(l.datatype)}};
 }
 
-std::string to_jsonld(const Dataset& ds) {
+// One node object per subject, written as text so that large graphs stream; each
+// value is dumped by nlohmann (JSON string escaping).
+void to_jsonld(const Dataset& ds, Emitter& em) {
   ojson context = ojson::parse(ontology::context_jsonld(), nullptr, false);
-  ojson doc;
-  if (context.is_object() && context.contains("@context")) doc["@context"] = context["@context"];
-  else {
+  ojson ctx;
+  if (context.is_object() && context.contains("@context")) {
+    ctx = context["@context"];
+  } else {
     // Fallback when the embedded context is missing: the prefixes alone.
-    ojson c;
-    c["@version"] = 1.1;
-    for (const auto& [p, ns] : detail::prefixes()) c[p] = ns;
-    doc["@context"] = c;
+    ctx["@version"] = 1.1;
+    for (const auto& [p, ns] : detail::prefixes()) ctx[p] = ns;
   }
-  ojson graph = ojson::array();
-  const auto triples = ds.triples();
-  const std::string rdf_type = vocab::rdf_type;
+  em.buf += "{\n\t\"@context\": ";
+  em.buf += ctx.dump();
+  em.buf += ",\n\t\"@graph\": [";
+  std::vector<const Quad*> triples;
+  triples.reserve(ds.quads.size());
+  for_each_triple(ds, [&](const Quad& q) { triples.push_back(&q); });
+  const std::string& rdf_type = vocab::rdf_type;
+  bool first_node = true;
   std::size_t i = 0;
   while (i < triples.size()) {
-    const Iri& s = triples[i].subject;
+    const Iri& s = triples[i]->subject;
     ojson node;
     node["@id"] = compact_or_full(s.str());
     std::size_t j = i;
     ojson types = ojson::array();
     std::vector<std::pair<std::string, ojson>> props;
-    for (; j < triples.size() && triples[j].subject == s; ++j) {
-      const Quad& q = triples[j];
+    for (; j < triples.size() && triples[j]->subject == s; ++j) {
+      const Quad& q = *triples[j];
       if (q.predicate.str() == rdf_type && std::holds_alternative<Iri>(q.object)) {
         types.push_back(compact_or_full(std::get<Iri>(q.object).str()));
         continue;
@@ -214,24 +263,31 @@ std::string to_jsonld(const Dataset& ds) {
     }
     if (!types.empty()) node["@type"] = types.size() == 1 ? types[0] : types;
     for (auto& [k, vals] : props) node[k] = vals.size() == 1 ? vals[0] : vals;
-    graph.push_back(std::move(node));
+    em.buf += first_node ? "\n\t\t" : ",\n\t\t";
+    em.buf += node.dump();
+    first_node = false;
+    em.flush();
     i = j;
   }
-  doc["@graph"] = std::move(graph);
-  return doc.dump(1, '\t') + "\n";
+  em.buf += "\n\t]\n}\n";
+}
+
+void serialise_to(const Dataset& dataset, Format format, Emitter& em) {
+  switch (format) {
+    case Format::turtle: to_turtle(dataset, em); break;
+    case Format::trig: to_trig(dataset, em); break;
+    case Format::ntriples: to_lines(dataset, false, em); break;
+    case Format::nquads: to_lines(dataset, true, em); break;
+    case Format::jsonld: to_jsonld(dataset, em); break;
+  }
 }
 
 }  // namespace
 
 std::string serialise(const Dataset& dataset, Format format) {
-  switch (format) {
-    case Format::turtle: return to_turtle(dataset);
-    case Format::trig: return to_trig(dataset);
-    case Format::ntriples: return to_lines(dataset, false);
-    case Format::nquads: return to_lines(dataset, true);
-    case Format::jsonld: return to_jsonld(dataset);
-  }
-  return {};
+  Emitter em;
+  serialise_to(dataset, format, em);
+  return std::move(em.buf);
 }
 
 Result<void> write_text_file(const std::string& path, std::string_view bytes) {
@@ -241,7 +297,13 @@ Result<void> write_text_file(const std::string& path, std::string_view bytes) {
 }
 
 Result<void> write_file(const Dataset& dataset, Format format, const std::string& path) {
-  return write_text_file(path, serialise(dataset, format));
+  KG_TRY(auto file, detail::AtomicFile::open(path));
+  Emitter em;
+  em.sink = [&file](std::string_view bytes) { return file.write(bytes); };
+  serialise_to(dataset, format, em);
+  em.flush(true);
+  if (em.error) return *em.error;
+  return file.commit();
 }
 
 }  // namespace kg::rdfio

@@ -38,6 +38,8 @@ struct Dataset {
   void normalise();
   /// Distinct triples, ignoring graph names (sorted).
   std::vector<Quad> triples() const;
+  /// Number of distinct triples (no copies; the quads must be normalised).
+  std::size_t triple_count() const;
 };
 
 /// Named-graph IRI holding the statements of source `file_name`'s document.
