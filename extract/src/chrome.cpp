@@ -118,6 +118,11 @@ class ChromeFilter final : public Component {
     if (rep != repeats.end() && rep->second >= 2 && words < 10) return Kind::bad;
     if (bullet && words <= 8) return Kind::bad;
     double density = words ? static_cast<double>(stops) / static_cast<double>(words) : 0.0;
+    // Headlines read like prose but do not end like it: below 20 words they stay short.
+    if (words < 20 && !ends_like_prose(line) && !blk.key_value) {
+      blk.heading = true;
+      return Kind::shortb;
+    }
     if (words >= 12 && density >= 0.22) return Kind::good;
     if (words >= 25 && density >= 0.12) return Kind::good;
     if (words >= 12 && density < 0.12) return Kind::bad;  // link lists, tag clouds
@@ -146,7 +151,7 @@ class ChromeFilter final : public Component {
       // Documents with no prose blocks at all are kept whole (e.g. a bare list of names).
       bool none = prev_d == 0 && next_d == 0;
       if (none || (prev_good && next_good) || (next_good && next_d <= 4) ||
-          (prev_good && prev_d <= 40 && next != Kind::bad) || (prev_good && prev_d <= 3))
+          (prev_good && prev_d <= 40 && next != Kind::bad) || (prev_good && prev_d <= 1))
         out[i] = Kind::good;
       else
         out[i] = Kind::bad;

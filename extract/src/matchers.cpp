@@ -5,6 +5,7 @@
 //                           demonyms, numbered legal instruments, acronyms;
 //  kg.overlap_filter.v1   — the named overlap policy over both.
 #include <algorithm>
+#include <set>
 
 #include "mentions.hpp"
 #include "pipeline.hpp"
@@ -41,7 +42,8 @@ class LexiconMatcher final : public Component {
     std::vector<Mention> found;
     for (const Sentence& s : doc.sentences) {
       for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
-        if (!is_cap(doc.tokens[i].shape) && doc.tokens[i].shape != Shape::digit) continue;
+        bool lower_start = doc.tokens[i].shape == Shape::lower;
+        if (!is_cap(doc.tokens[i].shape) && doc.tokens[i].shape != Shape::digit && !lower_start) continue;
         std::string key;
         std::uint32_t best_end = 0;
         const LexEntry* best = nullptr;
@@ -57,7 +59,9 @@ class LexiconMatcher final : public Component {
           // The last token may not be lower case when the name is capitalised there
           // ("Korean War" but not "Korean war" … accepted when the text is all caps).
           const LexEntry& e = m_r.entries[it->second.front()];
-          if (!case_ok(doc, i, j + 1)) continue;
+          bool lower_ok = m_r.lowercase_names.count(key) > 0;
+          if (lower_start && !lower_ok) continue;
+          if (!lower_ok && !case_ok(doc, i, j + 1)) continue;
           best = &e;
           best_end = j + 1;
         }
@@ -105,9 +109,11 @@ class PatternMatcher final : public Component {
     std::vector<Mention> found;
     // Token positions where a lexicon mention starts or ends split capitalised runs.
     std::vector<char> lex_start(doc.tokens.size() + 1, 0), lex_end(doc.tokens.size() + 1, 0);
+    m_lex_end_at.clear();
     for (const Mention& m : doc.mentions) {
       lex_start[m.first_token] = 1;
       lex_end[m.end_token] = 1;
+      if (m.end_token - m.first_token >= 2) m_lex_end_at.insert(m.end_token);
     }
     for (const Sentence& s : doc.sentences) {
       chunks(doc, s, lex_start, lex_end, found);
@@ -167,6 +173,12 @@ class PatternMatcher final : public Component {
     }
     // Chinese names: surname + one given-name word written together.
     if (m_r.chinese_surnames.count(f[0]) && f.size() == 2 && f[1].size() >= 3 && f[1].find('-') == std::string::npos)
+      return true;
+    // Diaspora names: a given name followed by a Korean or Chinese family name
+    // ("Alexander Kim", "Lyubov Li").
+    if (f.size() == 2 && (m_r.korean_surnames.count(f[1]) || m_r.chinese_surnames.count(f[1])) &&
+        f[0].size() >= 3 && f[0].find('-') == std::string::npos && !m_r.demonym_by_adjective.count(f[0]) &&
+        !m_r.by_name.count(f[0]))
       return true;
     // Initials in the middle: "Peter S. Kim", "Tulegen T. Zhukeyev".
     for (std::uint32_t k = b + 1; k + 1 < e; ++k)
@@ -237,6 +249,21 @@ class PatternMatcher final : public Component {
         }
         break;
       }
+      // A lower-case unit word right after the name: "Tashkent region", "Posyet district".
+      if (j < s.end_token && doc.tokens[j].shape == Shape::lower) {
+        std::string f = token_fold(doc, j);
+        static const std::set<std::string> units{"region", "district", "oblast", "province", "krai", "county",
+                                                 "prefecture", "river", "census"};
+        if (units.count(f)) {
+          if (auto h = head_class(f)) {
+            std::uint32_t b = i;
+            while (b < j && (m_r.cues.not_name.count(token_fold(doc, b)) || m_r.stopwords.count(token_fold(doc, b)))) ++b;
+            if (b < j) out.push_back(make_mention(doc, b, j + 1, *h, surface(doc, b, j + 1), "pattern:lower-head-cue", 0.6));
+            i = j + 1;
+            continue;
+          }
+        }
+      }
       classify_chunk(doc, s, i, j, out);
       (void)lex_start;
       i = j;
@@ -294,7 +321,9 @@ class PatternMatcher final : public Component {
       rule = "pattern:prefix-cue";
     }
     if (!cls) {
-      if (auto h = head_class(last); h && e - b >= 2) {
+      // The head word must be the chunk's own, not the end of a known name inside it
+      // ("Hero of the Soviet Union" is not an organisation called "… Union").
+      if (auto h = head_class(last); h && e - b >= 2 && !m_lex_end_at.count(e)) {
         cls = *h;
         rule = "pattern:head-cue";
       }
@@ -354,7 +383,19 @@ class PatternMatcher final : public Component {
       }
       std::uint32_t e = 0;
       std::string rule;
-      if (adj_end < s.end_token && is_cap(doc.tokens[adj_end].shape) &&
+      // "<demonym> government" is the state's government ("North Korean government").
+      if (adj_end > k && adj_end < s.end_token && token_fold(doc, adj_end) == "government") {
+        out.push_back(make_mention(doc, b, adj_end + 1, Class::GovernmentBody, surface(doc, b, adj_end + 1),
+                                   "pattern:demonym-government", 0.65));
+        i = adj_end;
+        continue;
+      }
+      // Two-word plural demonyms: "North Koreans".
+      if (adj_end + 1 < s.end_token && is_cap(doc.tokens[adj_end].shape) &&
+          m_r.demonym_by_plural.count(token_fold(doc, adj_end) + " " + token_fold(doc, adj_end + 1))) {
+        e = adj_end + 2;
+        rule = "pattern:demonym-plural";
+      } else if (adj_end < s.end_token && is_cap(doc.tokens[adj_end].shape) &&
           m_r.demonym_by_plural.count(token_fold(doc, adj_end)) &&
           (adj_end > k || ethnic || true)) {
         e = adj_end + 1;
@@ -421,7 +462,12 @@ class PatternMatcher final : public Component {
   }
 
   const Resources& m_r;
+  // Token positions where a multi-word lexicon name ends (per document; process() runs
+  // one document at a time per thread).
+  static thread_local std::set<std::uint32_t> m_lex_end_at;
 };
+
+thread_local std::set<std::uint32_t> PatternMatcher::m_lex_end_at;
 
 // --------------------------------------------------------------------- overlaps
 

@@ -187,6 +187,8 @@ void Resources::add_entry(LexEntry entry) {
     if (key.empty()) continue;
     max_name_tokens = std::max<std::size_t>(max_name_tokens,
                                             static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + 1));
+    if (!name.empty() && static_cast<unsigned char>(name[0]) < 0x80 && name[0] >= 'a' && name[0] <= 'z')
+      lowercase_names.insert(key);
     auto& list = by_name[key];
     if (std::find(list.begin(), list.end(), idx) == list.end()) list.push_back(idx);
   }

@@ -63,6 +63,9 @@ struct Resources {
   /// lookup_key(name) → entry indices, best priority first.
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_name;
   std::size_t max_name_tokens = 1;
+  /// Keys of names the lexicon writes in lower case ("collectivization"): they match
+  /// lower-case text too.
+  std::unordered_set<std::string> lowercase_names;
   Cues cues;
   std::unordered_map<std::string, Demonym> demonym_by_adjective;  ///< folded adjective
   std::unordered_map<std::string, Demonym> demonym_by_plural;     ///< folded plural
