@@ -115,6 +115,7 @@ class PatternMatcher final : public Component {
       lex_end[m.end_token] = 1;
       if (m.end_token - m.first_token >= 2) m_lex_end_at.insert(m.end_token);
     }
+    list_items(doc, found);
     for (const Sentence& s : doc.sentences) {
       chunks(doc, s, lex_start, lex_end, found);
       groups(doc, s, found);
@@ -358,6 +359,62 @@ class PatternMatcher final : public Component {
     return true;
   }
 
+  // Bulleted lists of works ("• Nothing Much: A Memoir, by Jane Roe, a 2012 book"):
+  // the title up to " by ", a dash, ", a …" or "(" is a publication, the names after
+  // "by" are persons (its authors, linked by the relation rules).
+  void list_items(const Doc& doc, std::vector<Mention>& out) const {
+    for (const Sentence& s : doc.sentences) {
+      const Block& blk = doc.blocks[s.block];
+      if (blk.chrome || blk.key_value || s.span.begin != blk.span.begin) continue;
+      char32_t first = text::cp_at(doc.text, blk.span.begin);
+      if (!(first == 0x2022 || first == 0x25CF || first == 0x25AA || first == '*')) continue;
+      std::uint32_t b = s.first_token + 1;
+      if (b >= s.end_token || !is_cap(doc.tokens[b].shape)) continue;
+      std::uint32_t t = b + 1;
+      for (; t < s.end_token; ++t) {
+        std::string_view tx = token_text(doc, t);
+        std::string f = text::fold(tx);
+        bool dash = tx == "\xE2\x80\x93" || tx == "\xE2\x80\x94" || (tx == "-" && doc.tokens[t].span.begin > doc.tokens[t - 1].span.end);
+        if (f == "by" || dash || tx == "(" || tx == ";") break;
+        if (tx == "," && t + 1 < s.end_token) {
+          std::string n = token_fold(doc, t + 1);
+          if (n == "a" || n == "an" || n == "the" || n == "by" || doc.tokens[t + 1].shape == Shape::digit) break;
+        }
+      }
+      std::uint32_t e = t;
+      while (e > b && (token_text(doc, e - 1) == "," || token_text(doc, e - 1) == ":")) --e;
+      if (e <= b || e - b > 30) continue;
+      Mention m = make_mention(doc, b, e, Class::Publication, surface(doc, b, e), "pattern:list-work", 0.7);
+      out.push_back(std::move(m));
+      // The short title before a colon is an alias.
+      for (std::uint32_t c = b + 1; c < e; ++c)
+        if (token_text(doc, c) == ":") {
+          out.back().aliases.push_back(surface(doc, b, c));
+          break;
+        }
+      // Authors after "by": capitalised runs separated by "and" or ",".
+      for (std::uint32_t k = t; k < s.end_token; ++k) {
+        if (token_fold(doc, k) != "by") continue;
+        std::uint32_t r = k + 1;
+        while (r < s.end_token) {
+          std::uint32_t rb = r;
+          while (r < s.end_token && (is_cap(doc.tokens[r].shape) || token_fold(doc, r) == "de" ||
+                                     (token_text(doc, r) == "." && token_text(doc, r - 1).size() <= 2)))
+            ++r;
+          std::uint32_t re = r;
+          while (re > rb && token_text(doc, re - 1) == ".") --re;
+          if (re - rb >= 2 && re - rb <= 5)
+            out.push_back(make_mention(doc, rb, re, Class::Person, surface(doc, rb, re), "pattern:byline", 0.65));
+          if (r < s.end_token && (token_fold(doc, r) == "and" || token_text(doc, r) == ",") && r + 1 < s.end_token &&
+              is_cap(doc.tokens[r + 1].shape))
+            ++r;
+          else
+            break;
+        }
+      }
+    }
+  }
+
   // Groups: "[ethnic] [Soviet|North|…] <Demonym plural>" and "<Demonym> <group head>".
   void groups(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
     for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
@@ -494,8 +551,8 @@ class OverlapFilter final : public Component {
         if (!(p.span.begin < l.span.end && l.span.begin < p.span.end)) continue;
         bool strict = p.span.begin <= l.span.begin && l.span.end <= p.span.end && p.span.size() > l.span.size();
         bool cue = p.rule.find("cue") != std::string::npos || p.rule.find("numbered") != std::string::npos ||
-                   p.rule.find("year-instrument") != std::string::npos ||
-                   (p.rule.find("demonym") != std::string::npos);
+                   p.rule.find("year-instrument") != std::string::npos || p.rule.find("demonym") != std::string::npos ||
+                   p.rule == "pattern:list-work" || p.rule == "pattern:byline" || p.cls == l.cls;
         if (strict && cue) contained.push_back(li);
         else conflict = true;
       }

@@ -125,6 +125,8 @@ class Resolver final : public Component {
         e.mentions.push_back(static_cast<std::uint32_t>(i));
         for (const std::string& name : {ms[i].canonical, surface(doc, ms[i].first_token, ms[i].end_token)})
           if (!name.empty() && name != e.label) e.alt_labels.insert(name);
+        for (const std::string& alias : ms[i].aliases)
+          if (alias.rfind("id:", 0) != 0 && alias != e.label) e.alt_labels.insert(alias);
       }
       doc.entities.push_back(std::move(e));
     }
