@@ -57,6 +57,8 @@ class Relations final : public Component {
   Result<void> process(Doc& doc, const Diagnostics&) const override {
     State st{doc, {}, {}};
     auto by_sentence = mentions_by_sentence(doc);
+    std::optional<EntityKey> main_event = article_subject(doc, by_sentence);
+    if (main_event && main_event->cls != Class::Event) main_event.reset();
     for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const auto& ms = by_sentence[si];
       std::vector<char> in_mention(doc.sentences[si].end_token - doc.sentences[si].first_token, 0);
@@ -67,6 +69,7 @@ class Relations final : public Component {
         trigger_rules(st, si, ms, in_mention);
         parties(st, si, ms);
         offices(st, si, ms);
+        frames(st, si, ms, in_mention, main_event);
       }
       dates(st, si, ms);
     }
@@ -226,6 +229,19 @@ class Relations final : public Component {
     }
   }
 
+  // A capitalised word that could name a place: not a function word, month or cue.
+  bool is_place_name(const Doc& doc, std::uint32_t t, std::uint32_t end) const {
+    if (t >= end || doc.tokens[t].shape != Shape::title) return false;
+    std::string f = token_fold(doc, t);
+    if (m_r.stopwords.count(f) || m_r.cues.not_name.count(f) || m_r.demonym_by_adjective.count(f) ||
+        m_r.cues.head.count(f) || m_r.cues.title.count(f) || month_number(f))
+      return false;
+    // Only inside a list: the next token is "," or "and", or the previous one was.
+    std::string next = t + 1 < end ? token_fold(doc, t + 1) : "";
+    std::string prev = t > 0 ? token_fold(doc, t - 1) : "";
+    return next == "," || next == "and" || prev == "," || prev == "and";
+  }
+
   static void add_entity(Doc& doc, const EntityKey& key, const std::string& label) {
     for (const auto& e : doc.entities)
       if (e.key == key) return;
@@ -276,6 +292,116 @@ class Relations final : public Component {
           emit_attr(st, si, ek, DataProperty::endDate, d.end, d.end_type, "relations:date-range", 0.65);
         } else {
           emit_attr(st, si, ek, DataProperty::date, d.start, d.start_type, "relations:event-date", 0.5);
+        }
+      }
+    }
+  }
+
+  // The article's subject: the entity of an infobox "Title" line, else the first event,
+  // document or agent named in the first sentences.
+  std::optional<EntityKey> article_subject(const Doc& doc, const std::vector<std::vector<std::uint32_t>>& by_sentence) const {
+    for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      if (!doc.blocks[s.block].key_value || by_sentence[si].empty()) continue;
+      std::uint32_t t = s.first_token;
+      if (t < s.end_token && token_text(doc, t) == "-") ++t;
+      if (t < s.end_token && token_fold(doc, t) == "title") return entity_of(doc, by_sentence[si].front()).key;
+    }
+    for (std::uint32_t si = 0; si < doc.sentences.size() && si <= 3; ++si) {
+      if (doc.blocks[doc.sentences[si].block].chrome) continue;
+      for (auto mi : by_sentence[si]) {
+        Class c = entity_of(doc, mi).key.cls;
+        if (c == Class::Event || ontology::is_a(c, Class::Document) || ontology::is_a(c, Class::Agent))
+          return entity_of(doc, mi).key;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Event frames: a trigger word ("deported") describes an event whose roles are
+  // filled by the entities after the frame's markers ("on the orders of X", "from Y").
+  void frames(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms, const std::vector<char>& in_mention,
+              const std::optional<EntityKey>& main_event) const {
+    const Doc& doc = st.doc;
+    const Sentence& s = doc.sentences[si];
+    for (const Frame& fr : m_r.frames) {
+      std::optional<std::uint32_t> trig;
+      for (auto t = s.first_token; t < s.end_token && !trig; ++t)
+        if (!in_mention[t - s.first_token] && fr.triggers.count(token_fold(doc, t))) trig = t;
+      if (!trig) continue;
+      // The event: one named in the sentence, else the article's subject.
+      std::optional<EntityKey> event;
+      for (auto mi : ms)
+        if (entity_of(doc, mi).key.cls == Class::Event) {
+          event = entity_of(doc, mi).key;
+          break;
+        }
+      if (!event) event = main_event;
+      if (!event) continue;
+      std::string rule = "frames.tsv:" + fr.name;
+      for (const FrameRole& role : fr.roles) {
+        if (role.kind == "before") {
+          for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+            const Mention& m = doc.mentions[*it];
+            if (m.end_token > *trig || *trig - m.end_token > 12) continue;
+            if (qualifies(entity_of(doc, *it).key.cls, role.classes)) {
+              emit(st, si, *event, role.property, entity_of(doc, *it).key, rule, 0.6);
+              break;
+            }
+          }
+          continue;
+        }
+        for (const auto& marker : role.markers) {
+          const std::uint32_t n = static_cast<std::uint32_t>(marker.size());
+          for (auto t = *trig + 1; t + n <= s.end_token; ++t) {
+            bool match = true;
+            for (std::uint32_t k = 0; k < n && match; ++k)
+              match = !in_mention[t + k - s.first_token] && token_fold(doc, t + k) == marker[k];
+            if (!match) continue;
+            // The names right after the marker, joined by "and" / ","; a few lower-case
+            // words may stand between ("to unpopulated areas of the Kazakh SSR"), and
+            // titles before a person ("and Chairman of the Council … Molotov").
+            std::uint32_t at = t + n;
+            bool first_item = true;
+            while (at < s.end_token) {
+              std::optional<std::uint32_t> hit;
+              for (auto mi : ms) {
+                const Mention& m = doc.mentions[mi];
+                if (m.first_token < at) continue;
+                if (m.first_token > at + (first_item ? 5u : 8u)) break;
+                if (qualifies(entity_of(doc, mi).key.cls, role.classes)) {
+                  // Nothing that could be another name may stand in between.
+                  bool clear = true;
+                  for (auto g = at; g < m.first_token && clear; ++g)
+                    clear = doc.tokens[g].shape == Shape::lower || m_r.cues.title.count(token_fold(doc, g)) ||
+                            m_r.demonym_by_adjective.count(token_fold(doc, g));
+                  if (clear) hit = mi;
+                  break;
+                }
+              }
+              std::uint32_t end = at;
+              if (hit) {
+                emit(st, si, *event, role.property, entity_of(doc, *hit).key, rule, 0.65);
+                end = doc.mentions[*hit].end_token;
+              } else if (qualifies(Class::Settlement, role.classes) && is_place_name(doc, at, s.end_token)) {
+                // An unknown capitalised name in a list of places ("from Spassk, Posyet …").
+                std::uint32_t e = at;
+                while (e < s.end_token && e - at < 3 && doc.tokens[e].shape == Shape::title) ++e;
+                std::string label = surface(doc, at, e);
+                EntityKey key = ontology::make_key(Class::Settlement, label);
+                add_entity(st.doc, key, label);
+                emit(st, si, *event, role.property, key, rule + ":unknown-place", 0.5);
+                end = e;
+              } else {
+                break;
+              }
+              at = end;
+              first_item = false;
+              if (at < s.end_token && (token_fold(doc, at) == "and" || token_text(doc, at) == ",")) ++at;
+              else break;
+              if (at < s.end_token && token_fold(doc, at) == "the") ++at;
+            }
+          }
         }
       }
     }

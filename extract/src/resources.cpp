@@ -176,6 +176,40 @@ Result<void> load_infobox(Resources& r, const fs::path& path) {
   return {};
 }
 
+Result<void> load_frames(Resources& r, const fs::path& path) {
+  KG_TRY(auto lines, read_lines(path));
+  for (const auto& [n, line] : lines) {
+    auto cols = text::split(line, '\t');
+    if (cols.size() != 5) return line_error(path, n, "expected 5 columns (frame, kind, words, property, classes)");
+    std::string name(cols[0]);
+    auto it = std::find_if(r.frames.begin(), r.frames.end(), [&](const Frame& f) { return f.name == name; });
+    if (it == r.frames.end()) {
+      r.frames.push_back(Frame{name, {}, {}});
+      it = r.frames.end() - 1;
+    }
+    if (cols[1] == "trigger") {
+      for (auto w : text::split(cols[2], '|')) it->triggers.insert(text::fold(text::trim(w)));
+      continue;
+    }
+    if (cols[1] != "after" && cols[1] != "before")
+      return line_error(path, n, "kind must be trigger, after or before");
+    FrameRole role;
+    role.kind = std::string(cols[1]);
+    auto p = ontology::property_from_name(cols[3]);
+    if (!p) return line_error(path, n, "unknown property \"" + std::string(cols[3]) + "\"");
+    role.property = *p;
+    KG_TRY(role.classes, parse_classes(path, n, cols[4]));
+    if (role.kind == "after")
+      for (auto w : text::split(cols[2], '|')) {
+        auto key = text::lookup_key(w);
+        auto toks = text::split(key, ' ');
+        role.markers.emplace_back(toks.begin(), toks.end());
+      }
+    it->roles.push_back(std::move(role));
+  }
+  return {};
+}
+
 }  // namespace
 
 void Resources::add_entry(LexEntry entry) {
@@ -224,6 +258,7 @@ Result<Resources> Resources::load(const std::string& data_dir) {
   for (const auto& f : demonym_files) KG_TRY_VOID(load_demonyms(r, f));
   if (fs::exists(dir / "name_shapes.tsv")) KG_TRY_VOID(load_name_shapes(r, dir / "name_shapes.tsv"));
   if (fs::exists(dir / "relations.tsv")) KG_TRY_VOID(load_relation_rules(r, dir / "relations.tsv"));
+  if (fs::exists(dir / "frames.tsv")) KG_TRY_VOID(load_frames(r, dir / "frames.tsv"));
   if (fs::exists(dir / "infobox.tsv")) KG_TRY_VOID(load_infobox(r, dir / "infobox.tsv"));
   if (fs::exists(dir / "stopwords.txt")) KG_TRY_VOID(load_stopwords(r, dir / "stopwords.txt"));
   return r;

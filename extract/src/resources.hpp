@@ -51,6 +51,19 @@ struct RelationRule {
   std::size_t line = 0;                       ///< line in relations.tsv (rule id)
 };
 
+/// One role of an event frame (frames.tsv).
+struct FrameRole {
+  std::string kind;                              ///< after | before
+  std::vector<std::vector<std::string>> markers; ///< folded token sequences ("after")
+  Property property;
+  std::vector<Class> classes;
+};
+struct Frame {
+  std::string name;
+  std::set<std::string> triggers;  ///< folded single words
+  std::vector<FrameRole> roles;
+};
+
 /// One infobox key of infobox.tsv.
 struct InfoboxKey {
   std::string property;        ///< object or datatype property local name
@@ -75,6 +88,7 @@ struct Resources {
   std::vector<std::string> surname_suffixes;                      ///< folded ("ov", "enko")
   std::vector<RelationRule> relation_rules;
   std::unordered_map<std::string, InfoboxKey> infobox;            ///< folded key
+  std::vector<Frame> frames;
 
   /// Loads every file from `data_dir`. Errors name the file and line.
   static Result<Resources> load(const std::string& data_dir);
