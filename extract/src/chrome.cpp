@@ -95,8 +95,11 @@ class ChromeFilter final : public Component {
     }
     char32_t first = text::cp_at(line, 0);
     bool bullet = first == 0x2022 || first == 0x25CF || first == 0x25AA || first == '*' || first == 0x00B7;
-    bool infobox = (first == '-' || first == 0x2022) && line.find(": ") != std::string_view::npos &&
-                   line.find(": ") < 40;
+    // "- Key: Value" lines (dash lists are infoboxes); a bullet line counts only when
+    // its key is a known infobox key ("• Location: …"), not for titles with subtitles.
+    std::size_t colon = line.find(": ");
+    bool infobox = colon != std::string_view::npos && colon < 40 &&
+                   (first == '-' || (first == 0x2022 && m_r.infobox.count(text::fold(text::trim(line.substr(3, colon - 3))))));
     if (numbers >= 5 && numbers > words) return Kind::shortb;  // a table row
     if (infobox) {
       blk.key_value = true;  // infobox lines are content, and anchor the title above them

@@ -16,7 +16,6 @@ inline std::string write_test_data(const std::string& name) {
              "# test lexicon\n"
              "Country\tNorth Korea\tDPRK|Democratic People's Republic of Korea\tcurated\n"
              "Country\tValdoria\tRepublic of Valdoria\tcurated\n"
-             "Country\tOstrava Union\t\tcurated\n"
              "Settlement\tPort Vessel\t\tcurated\n"
              "Settlement\tNewtown\tOldtown\tcurated\n"
              "Region\tGrey Steppe\t\tcurated\n"
@@ -36,16 +35,30 @@ inline std::string write_test_data(const std::string& name) {
              "president\ttitle\tPerson\t\n"
              "chairman\ttitle\tPerson\t\n"
              "refugees\tgroup_head\tGroup\t\n"
-             "however\tnot_name\tAgent\t\n");
+             "however\tnot_name\tAgent\t\n"
+             "region\thead\tRegion\t\n"
+             "committee\thead\tGovernmentBody\t\n"
+             "union\thead\tOrganization\t\n");
   write_file(dir / "demonyms.tsv", "Valdorian\tValdorians\tValdoria\tcurated\nKorean\tKoreans\tKorea\tcurated\n");
   write_file(dir / "stopwords.txt",
              "# test stop words\nthe\na\nan\nof\nand\nto\nin\non\nby\nwas\nwere\nis\nit\nfor\nfrom\nat\nwith\n"
              "that\nthis\nhe\nshe\nthey\nhis\nher\ntheir\nas\nbe\nhad\nhas\nnot\nwho\nwhich\n");
-  write_file(dir / "name_shapes.tsv", "korean_surname\tPak\nchinese_surname\tZhou\nsurname_suffix\tova\n");
+  write_file(dir / "name_shapes.tsv", "korean_surname\tPak\nkorean_surname\tKim\nchinese_surname\tZhou\nsurname_suffix\tova\n");
+  write_file(dir / "lexicon" / "lower.tsv", "Event\tGreat Drainage\tgreat drainage|the drainage campaign\tcurated\n"
+                                           "Country\tOstrava Union\t\tcurated\n");
+  write_file(dir / "frames.tsv",
+             "deportation\ttrigger\tdeported|transferred\t-\t-\n"
+             "deportation\tafter\ton the orders of\torderedBy\tAgent\n"
+             "deportation\tafter\tby the|by\tcarriedOutBy\tGovernmentBody,Organization\n"
+             "deportation\tafter\tfrom\torigin\tPlace\n"
+             "deportation\tafter\tto the|to\tdestination\tPlace\n"
+             "deportation\tbefore\t-\taffected\tGroup\n");
+  write_file(dir / "demonyms_curated.tsv", "North Valdorian\tNorth Valdorians\tValdoria\tcurated\n");
   write_file(dir / "relations.tsv",
              "signedBy\tSTO\tDocument\tsigned by|was signed by\tAgent\t0.8\t10\n"
              "migratedTo\tSTO\tGroup,Person\tfled to\tPlace\t0.7\t10\n"
-             "affiliatedWith\tSTO\tPerson\tprofessor at|teaches at\tOrganization\t0.6\t8\n");
+             "affiliatedWith\tSTO\tPerson\tprofessor at|teaches at\tOrganization\t0.6\t8\n"
+             "author\tSTO\tPublication\tby\tPerson\t0.75\t4\n");
   write_file(dir / "infobox.tsv", "location\tlocation\tobject\tPlace\ndate\tdate\tdate\t\n");
   return dir.string();
 }

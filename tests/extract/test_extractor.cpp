@@ -307,3 +307,80 @@ TEST_SUITE("extract::Determinism") {
     for (std::size_t i = 0; i < r1.relations.size(); ++i) CHECK(r1.relations[i].evidence == r2.relations[i].evidence);
   }
 }
+
+TEST_SUITE("extract::Mentions (issue 4 mechanisms)") {
+  TEST_CASE("a given name before a Korean family name is a person") {
+    auto ex = make_extractor("diaspora");
+    auto r = run_text(ex, prose("The archive of Marina Kim was opened to readers in the spring."));
+    auto* p = find_entity(r, "Marina Kim");
+    REQUIRE(p != nullptr);
+    CHECK(p->key.cls == Class::Person);
+  }
+
+  TEST_CASE("a lower-case unit word after a name types it") {
+    auto ex = make_extractor("lowerhead");
+    auto r = run_text(ex, prose("Families were sent to the Zarafshan region after the harvest failed."));
+    auto* g = find_entity(r, "Zarafshan region");
+    REQUIRE(g != nullptr);
+    CHECK(g->key.cls == Class::Region);
+  }
+
+  TEST_CASE("names the lexicon writes in lower case match lower-case text") {
+    auto ex = make_extractor("lowerlex");
+    auto r = run_text(ex, prose("During the great drainage many farms were flooded by the river."));
+    auto* e = find_entity(r, "Great Drainage");
+    REQUIRE(e != nullptr);
+    CHECK(e->key.cls == Class::Event);
+  }
+
+  TEST_CASE("two-word plural demonyms and '<demonym> government' are found") {
+    auto ex = make_extractor("demonyms2");
+    auto r = run_text(ex, prose("Many North Valdorians distrusted the North Valdorian government after the war."));
+    auto* g = find_entity(r, "North Valdorians");
+    REQUIRE(g != nullptr);
+    CHECK(g->key.cls == Class::Group);
+    auto* b = find_entity(r, "North Valdorian government");
+    REQUIRE(b != nullptr);
+    CHECK(b->key.cls == Class::GovernmentBody);
+  }
+
+  TEST_CASE("a head word that ends a known name does not type the longer run") {
+    auto ex = make_extractor("ownhead");
+    auto r = run_text(ex, prose("He was named Hero of the Ostrava Union in the year of the flood."));
+    CHECK(find_entity(r, "Hero of the Ostrava Union") == nullptr);
+    CHECK(find_entity(r, "Ostrava Union") != nullptr);
+  }
+
+  TEST_CASE("bulleted works become publications with their authors") {
+    auto ex = make_extractor("listworks");
+    std::string text = prose("The following books describe the flight across the steppe in detail.") +
+                       "\xE2\x80\xA2 Salt Roads: A Story of the Steppe, by Ilse Varga, a 2011 memoir of the journey\n" +
+                       "\xE2\x80\xA2 The Long Winter by Tomas Ruud and Ada Brun, a novel about the exiles\n" +
+                       prose("Both books were translated into several languages over the following years.");
+    auto r = run_text(ex, text);
+    auto* book = find_entity(r, "Salt Roads: A Story of the Steppe");
+    REQUIRE(book != nullptr);
+    CHECK(book->key.cls == Class::Publication);
+    CHECK(book->alt_labels.count("Salt Roads") == 1);
+    CHECK(has_relation(r, "Salt Roads: A Story of the Steppe", Property::author, "Ilse Varga"));
+    CHECK(has_relation(r, "The Long Winter", Property::author, "Tomas Ruud"));
+  }
+}
+
+TEST_SUITE("extract::Frames") {
+  TEST_CASE("a movement sentence fills the roles of the article's event") {
+    auto ex = make_extractor("frames");
+    std::string text = "Deportation of the Valdorians\n\nInfobox\n- Title: Deportation of the Valdorians\n\n" +
+                       prose("In 1950 the Valdorians were deported from Port Vessel, Kessin and Newtown to the Grey Steppe "
+                             "by the Security Directorate on the orders of Anton Brask.");
+    auto r = run_text(ex, text);
+    const std::string ev = "Deportation of the Valdorians";
+    CHECK(has_relation(r, ev, Property::orderedBy, "Anton Brask"));
+    CHECK(has_relation(r, ev, Property::carriedOutBy, "Security Directorate"));
+    CHECK(has_relation(r, ev, Property::origin, "Port Vessel"));
+    CHECK(has_relation(r, ev, Property::origin, "Kessin"));  // unknown name inside a list of places
+    CHECK(has_relation(r, ev, Property::origin, "Newtown"));
+    CHECK(has_relation(r, ev, Property::destination, "Grey Steppe"));
+    CHECK(has_relation(r, ev, Property::affected, "Valdorians"));
+  }
+}
