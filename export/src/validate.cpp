@@ -9,6 +9,7 @@
 #include <set>
 
 #include "export/export.hpp"
+#include "redland.hpp"
 
 namespace kg::rdfio {
 namespace {
@@ -17,27 +18,39 @@ const std::string SH = std::string(vocab::kSh);
 const std::string XSD = std::string(vocab::kXsd);
 const std::string RDF = std::string(vocab::kRdf);
 
-struct Index {
-  std::map<std::string, std::vector<std::pair<std::string, Term>>> out;  // s → (p, o)
-  std::map<std::string, std::set<std::string>> subjects_of;               // p → subjects
+// Triples by predicate. The shapes graph is indexed eagerly from its quads; the data
+// graph lives in a Redland model and each predicate is fetched once, on first use,
+// with a SPARQL SELECT through Rasqal.
+class Index {
+ public:
   explicit Index(const std::vector<Quad>& quads) {
-    for (const Quad& q : quads) {
-      out[q.subject.str()].emplace_back(q.predicate.str(), q.object);
-      subjects_of[q.predicate.str()].insert(q.subject.str());
-    }
+    for (const Quad& q : quads) m_by_pred[q.predicate.str()][q.subject.str()].push_back(q.object);
+    m_complete = true;
   }
+  explicit Index(const detail::Model* model) : m_model(model) {}
+
   std::vector<Term> objects(const std::string& s, const std::string& p) const {
-    std::vector<Term> r;
-    auto it = out.find(s);
-    if (it == out.end()) return r;
-    for (const auto& [pp, o] : it->second)
-      if (pp == p) r.push_back(o);
-    return r;
+    const auto& m = predicate(p);
+    auto it = m.find(s);
+    return it == m.end() ? std::vector<Term>{} : it->second;
   }
   std::optional<Term> one(const std::string& s, const std::string& p) const {
     auto v = objects(s, p);
     if (v.empty()) return std::nullopt;
     return v.front();
+  }
+  std::set<std::string> subjects_of(const std::string& p) const {
+    std::set<std::string> out;
+    for (const auto& [subj, objs] : predicate(p)) out.insert(subj);
+    return out;
+  }
+  /// Subjects of the shapes graph with their predicates (shapes index only).
+  std::set<std::string> subjects_with(const std::string& p, const std::string& o) const {
+    std::set<std::string> out;
+    for (const auto& [subj, objs] : predicate(p))
+      for (const auto& t : objs)
+        if (std::holds_alternative<Iri>(t) && std::get<Iri>(t).str() == o) out.insert(subj);
+    return out;
   }
   std::vector<std::string> list(const std::string& head) const {
     std::vector<std::string> items;
@@ -51,6 +64,32 @@ struct Index {
     }
     return items;
   }
+  const std::optional<Error>& error() const { return m_error; }
+
+ private:
+  using BySubject = std::map<std::string, std::vector<Term>>;
+  const BySubject& predicate(const std::string& p) const {
+    auto it = m_by_pred.find(p);
+    if (it != m_by_pred.end() || m_complete || !m_model) {
+      static const BySubject empty;
+      return it == m_by_pred.end() ? empty : it->second;
+    }
+    BySubject& slot = m_by_pred[p];
+    auto rows = detail::select(*m_model, "SELECT ?s ?o WHERE { ?s <" + p + "> ?o }");
+    if (!rows.ok()) {
+      if (!m_error) m_error = rows.error();
+      return slot;
+    }
+    for (const auto& row : *rows)
+      if (row[0] && row[1] && std::holds_alternative<Iri>(*row[0]))
+        slot[std::get<Iri>(*row[0]).str()].push_back(*row[1]);
+    return slot;
+  }
+
+  const detail::Model* m_model = nullptr;
+  bool m_complete = false;
+  mutable std::map<std::string, BySubject> m_by_pred;
+  mutable std::optional<Error> m_error;
 };
 
 std::string show(const Term& t) { return ontology::to_ntriples(t); }
@@ -85,14 +124,8 @@ class Validator {
 
   std::vector<Violation> run() {
     std::vector<Violation> out;
-    for (const auto& [s, pos] : m_shapes.out) {
-      bool node_shape = std::any_of(pos.begin(), pos.end(), [](const auto& po) {
-        return po.first == RDF + "type" && std::holds_alternative<Iri>(po.second) &&
-               std::get<Iri>(po.second).str() == SH + "NodeShape";
-      });
-      if (!node_shape) continue;
-      for (const auto& focus : targets(s)) check_node(s, focus, out);
-    }
+    for (const auto& shape : m_shapes.subjects_with(vocab::rdf_type, SH + "NodeShape"))
+      for (const auto& focus : targets(shape)) check_node(shape, focus, out);
     std::sort(out.begin(), out.end(), [](const Violation& a, const Violation& b) {
       return std::tie(a.focus_node, a.path, a.shape, a.message) < std::tie(b.focus_node, b.path, b.shape, b.message);
     });
@@ -105,23 +138,21 @@ class Validator {
  private:
   std::set<std::string> instances_of(const std::string& cls) const {
     // Classes below `cls` through rdfs:subClassOf in the data graph.
+    const std::string sub_class_of = std::string(vocab::kRdfs) + "subClassOf";
     std::set<std::string> classes{cls};
+    const auto subs = m_data.subjects_of(sub_class_of);
     bool grew = true;
     while (grew) {
       grew = false;
-      for (const auto& sub : m_data.subjects_of.count(std::string(vocab::kRdfs) + "subClassOf")
-                                 ? m_data.subjects_of.at(std::string(vocab::kRdfs) + "subClassOf")
-                                 : std::set<std::string>{})
-        for (const auto& sup : m_data.objects(sub, std::string(vocab::kRdfs) + "subClassOf"))
+      for (const auto& sub : subs)
+        for (const auto& sup : m_data.objects(sub, sub_class_of))
           if (std::holds_alternative<Iri>(sup) && classes.count(std::get<Iri>(sup).str()) && !classes.count(sub)) {
             classes.insert(sub);
             grew = true;
           }
     }
     std::set<std::string> out;
-    auto it = m_data.subjects_of.find(vocab::rdf_type);
-    if (it == m_data.subjects_of.end()) return out;
-    for (const auto& s : it->second)
+    for (const auto& s : m_data.subjects_of(vocab::rdf_type))
       for (const auto& t : m_data.objects(s, vocab::rdf_type))
         if (std::holds_alternative<Iri>(t) && classes.count(std::get<Iri>(t).str())) out.insert(s);
     return out;
@@ -146,8 +177,8 @@ class Validator {
       }
     for (const auto& p : m_shapes.objects(shape, SH + "targetSubjectsOf"))
       if (std::holds_alternative<Iri>(p)) {
-        auto it = m_data.subjects_of.find(std::get<Iri>(p).str());
-        if (it != m_data.subjects_of.end()) out.insert(it->second.begin(), it->second.end());
+        auto subjects = m_data.subjects_of(std::get<Iri>(p).str());
+        out.insert(subjects.begin(), subjects.end());
       }
     return out;
   }
@@ -261,8 +292,11 @@ Result<std::vector<Violation>> validate(const Dataset& data, std::string_view sh
   auto parsed = parse_text(shapes, Format::turtle, "shapes.ttl", diagnostics);
   if (!parsed.ok()) return parsed.error();
   Index shape_index(parsed->quads);
-  Index data_index(data.triples());
-  return Validator(data_index, shape_index).run();
+  KG_TRY(detail::Model model, detail::model_from_dataset(data, detail::Contexts::drop));
+  Index data_index(&model);
+  auto violations = Validator(data_index, shape_index).run();
+  if (data_index.error()) return *data_index.error();
+  return violations;
 }
 
 }  // namespace kg::rdfio
