@@ -47,45 +47,8 @@ void for_each_triple(const Dataset& ds, F&& f) {
 
 // --- Turtle productions -------------------------------------------------------
 
-void write_UCHAR(std::string& out, unsigned char c) {
-  static const char* hex = "0123456789ABCDEF";
-  out += "\\u00";
-  out += hex[c >> 4];
-  out += hex[c & 0xF];
-}
-
-// IRIREF: characters outside the production are written as UCHAR.
-void write_IRIREF(std::string& out, const std::string& iri) {
-  out += '<';
-  for (unsigned char c : iri) {
-    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' ||
-        c == '`' || c == '\\')
-      write_UCHAR(out, c);
-    else
-      out += static_cast<char>(c);
-  }
-  out += '>';
-}
-
-// STRING_LITERAL_QUOTE with ECHAR for \t \b \n \r \f \" \\ and UCHAR for other controls.
-void write_STRING_LITERAL_QUOTE(std::string& out, const std::string& s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) write_UCHAR(out, c);
-        else out += static_cast<char>(c);
-    }
-  }
-  out += '"';
-}
+using ontology::syntax::write_IRIREF;
+using ontology::syntax::write_STRING_LITERAL_QUOTE;
 
 void write_iri_term(std::string& out, const std::string& iri) {
   std::string c = detail::compact(iri);

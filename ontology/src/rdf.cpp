@@ -14,14 +14,26 @@ bool forbidden_in_iri(unsigned char c) {
          c == '^' || c == '`' || c == '\\';
 }
 
+}  // namespace
+
+namespace syntax {
+
 void write_UCHAR(std::string& out, unsigned char c) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "\\u%04X", c);
   out += buf;
 }
 
-// STRING_LITERAL_QUOTE with ECHAR for the characters N-Triples requires escaping.
-void write_STRING_LITERAL_QUOTE(std::string& out, const std::string& s) {
+void write_IRIREF(std::string& out, std::string_view iri) {
+  out += '<';
+  for (unsigned char c : iri) {
+    if (forbidden_in_iri(c)) write_UCHAR(out, c);
+    else out += static_cast<char>(c);
+  }
+  out += '>';
+}
+
+void write_STRING_LITERAL_QUOTE(std::string& out, std::string_view s) {
   out += '"';
   for (unsigned char c : s) {
     switch (c) {
@@ -40,7 +52,10 @@ void write_STRING_LITERAL_QUOTE(std::string& out, const std::string& s) {
   out += '"';
 }
 
-}  // namespace
+}  // namespace syntax
+
+using syntax::write_IRIREF;
+using syntax::write_STRING_LITERAL_QUOTE;
 
 Result<Iri> Iri::parse(std::string_view text) {
   std::size_t colon = text.find(':');
@@ -67,12 +82,8 @@ Result<Iri> Iri::parse(std::string_view text) {
 }
 
 std::string Iri::to_ntriples() const {
-  std::string out = "<";
-  for (unsigned char c : m_text) {
-    if (forbidden_in_iri(c)) write_UCHAR(out, c);
-    else out += static_cast<char>(c);
-  }
-  out += '>';
+  std::string out;
+  write_IRIREF(out, m_text);
   return out;
 }
 

@@ -54,4 +54,15 @@ struct Quad {
   std::string to_nquads(bool with_graph = true) const;
 };
 
+/// Escaping shared by the N-Triples/N-Quads/Turtle/TriG writers, named after the
+/// productions of https://www.w3.org/TR/turtle/#sec-grammar-grammar.
+namespace syntax {
+/// "\u00XX" for a byte that a production may not contain literally.
+void write_UCHAR(std::string& out, unsigned char c);
+/// "<…>" with UCHAR escapes for the characters IRIREF excludes.
+void write_IRIREF(std::string& out, std::string_view iri);
+/// "\"…\"" with ECHAR escapes (\t \b \n \r \f \" \\) and UCHAR for other controls.
+void write_STRING_LITERAL_QUOTE(std::string& out, std::string_view s);
+}  // namespace syntax
+
 }  // namespace kg::ontology
