@@ -82,6 +82,7 @@ struct Doc {
   std::vector<Token> tokens;
   std::vector<Mention> mentions;
   std::vector<DocEntity> entities;
+  std::optional<EntityKey> subject;  ///< what the article is about (kg.relations.v1)
   std::vector<Relation> relations;
   std::vector<Attribute> attributes;
   DocStats stats;

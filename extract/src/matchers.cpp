@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "dates.hpp"
 #include "mentions.hpp"
 #include "pipeline.hpp"
 #include "text.hpp"
@@ -120,6 +121,7 @@ class PatternMatcher final : public Component {
       chunks(doc, s, lex_start, lex_end, found);
       groups(doc, s, found);
       instruments(doc, s, found);
+      title_lines(doc, s, found);
     }
     doc.mentions.insert(doc.mentions.end(), found.begin(), found.end());
     return {};
@@ -232,7 +234,9 @@ class PatternMatcher final : public Component {
         bool glued = doc.tokens[j].span.begin == doc.tokens[j - 1].span.end;
         if (is_cap(sh)) {
           // A lexicon name ending here and another capitalised name starting: split.
-          if (lex_end[j] && !glued && !connector(token_fold(doc, j - 1))) break;
+          if ((lex_end[j] || lex_start[j]) && !glued && !connector(token_fold(doc, j - 1)) &&
+              !(lex_start[j] && lex_start[i] && !lex_end[j]))
+            break;
           ++j;
           continue;
         }
@@ -476,19 +480,45 @@ class PatternMatcher final : public Component {
     }
   }
 
+  // Title lines of documents: "Protocol between A and B for …, 9 June 1964" — a
+  // sentence that opens with an instrument or record word names that document, up to
+  // the comma before its date; "<year> <Word>" ("1964 Protocol") becomes an alias.
+  void title_lines(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
+    std::uint32_t b = s.first_token;
+    if (b >= s.end_token || !is_cap(doc.tokens[b].shape)) return;
+    auto h = head_class(token_fold(doc, b));
+    if (!h || !ontology::is_a(*h, Class::Document)) return;
+    if (b + 1 >= s.end_token) return;
+    std::string second = token_fold(doc, b + 1);
+    if (second != "between" && second != "on" && second != "from" && second != "of" && second != "concerning")
+      return;
+    auto ds = find_dates(doc, b, s.end_token);
+    if (ds.empty()) return;
+    const DateMatch& d = ds.back();
+    if (d.first_token <= b + 2 || token_text(doc, d.first_token - 1) != ",") return;
+    std::uint32_t e = d.first_token - 1;
+    if (e - b > 40) return;
+    Mention m = make_mention(doc, b, e, *h, surface(doc, b, e), "pattern:title-line", 0.7);
+    m.aliases.push_back(d.start.substr(0, 4) + " " + std::string(token_text(doc, b)));
+    out.push_back(std::move(m));
+  }
+
   // Numbered legal instruments: "Decree No. 1428-326cc", "Resolution 2397",
   // "the 1964 Protocol", "Protocol of 9 June 1964" is left to the chunker.
   void instruments(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
     for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
       std::string f = token_fold(doc, i);
       auto h = head_class(f);
-      if (!h || *h != Class::LegalInstrument || !is_cap(doc.tokens[i].shape)) continue;
+      if (!h || *h != Class::LegalInstrument) continue;
+      // A lower-case instrument word counts only with its number ("decree No. 12").
+      bool lower = !is_cap(doc.tokens[i].shape);
       // "<Instrument> No. <id>" or "<Instrument> <number>"
       std::uint32_t k = i + 1;
       if (k < s.end_token && (token_fold(doc, k) == "no" || token_fold(doc, k) == "number")) {
         ++k;
         if (k < s.end_token && token_text(doc, k) == ".") ++k;
       }
+      if (lower && (k == i + 1 || k >= s.end_token || doc.tokens[k].shape != Shape::digit)) continue;
       if (k < s.end_token && doc.tokens[k].shape == Shape::digit) {
         // The number runs over glued pieces: "1428-326cc" is "1428" "-" "326cc".
         std::uint32_t e = k + 1;
@@ -501,6 +531,7 @@ class PatternMatcher final : public Component {
         }
         Mention m = make_mention(doc, i, e, Class::LegalInstrument, "", "pattern:numbered-instrument", 0.8);
         std::string kind(token_text(doc, i));
+        if (lower) kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
         m.canonical = kind + (k > i + 1 ? " No. " : " ") + id;
         m.aliases.push_back("id:" + id);
         // Qualifier before it: "UN Security Council Resolution 2397" is handled by the
@@ -552,7 +583,8 @@ class OverlapFilter final : public Component {
         bool strict = p.span.begin <= l.span.begin && l.span.end <= p.span.end && p.span.size() > l.span.size();
         bool cue = p.rule.find("cue") != std::string::npos || p.rule.find("numbered") != std::string::npos ||
                    p.rule.find("year-instrument") != std::string::npos || p.rule.find("demonym") != std::string::npos ||
-                   p.rule == "pattern:list-work" || p.rule == "pattern:byline" || p.cls == l.cls;
+                   p.rule == "pattern:list-work" || p.rule == "pattern:byline" || p.rule == "pattern:title-line" ||
+                   p.cls == l.cls;
         if (strict && cue) contained.push_back(li);
         else conflict = true;
       }

@@ -57,7 +57,8 @@ class Relations final : public Component {
   Result<void> process(Doc& doc, const Diagnostics&) const override {
     State st{doc, {}, {}};
     auto by_sentence = mentions_by_sentence(doc);
-    std::optional<EntityKey> main_event = article_subject(doc, by_sentence);
+    doc.subject = article_subject(doc, by_sentence);
+    std::optional<EntityKey> main_event = doc.subject;
     if (main_event && main_event->cls != Class::Event) main_event.reset();
     for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const auto& ms = by_sentence[si];
@@ -68,6 +69,7 @@ class Relations final : public Component {
       if (!ms.empty()) {
         trigger_rules(st, si, ms, in_mention);
         parties(st, si, ms);
+        issuers(st, si, ms);
         offices(st, si, ms);
         frames(st, si, ms, in_mention, main_event);
       }
@@ -137,13 +139,66 @@ class Relations final : public Component {
             if (qualifies(entity_of(doc, mi).key.cls, right_classes)) { right = mi; break; }
           }
           if (!left || !right) continue;
-          const EntityKey& lk = entity_of(doc, *left).key;
-          const EntityKey& rk = entity_of(doc, *right).key;
           std::string id = "relations.tsv:" + std::to_string(rule.line);
-          if (rule.subject_first) emit(st, si, lk, rule.property, rk, id, rule.confidence);
-          else emit(st, si, rk, rule.property, lk, id, rule.confidence);
+          const EntityKey lk = entity_of(doc, *left).key;
+          // On the right: the mention found, or the person its office phrase leads to
+          // ("signed by the Chairman of the Council … Vyacheslav Molotov"), and then the
+          // same for each item joined by "and".
+          std::uint32_t at = te;
+          std::optional<std::uint32_t> cur = right;
+          while (cur) {
+            std::uint32_t chosen = *cur;
+            if (entity_of(doc, chosen).key.cls != Class::Person && qualifies(Class::Person, right_classes)) {
+              // Through the rest of the office phrase ("… of the Soviet Union") to a person.
+              std::uint32_t reach = doc.mentions[chosen].end_token;
+              for (auto mi : ms) {
+                const Mention& m = doc.mentions[mi];
+                if (m.first_token < reach) continue;
+                if (m.first_token > reach + 3) break;
+                if (entity_of(doc, mi).key.cls == Class::Person) {
+                  chosen = mi;
+                  break;
+                }
+                reach = m.end_token;
+              }
+            }
+            const EntityKey rk = entity_of(doc, chosen).key;
+            if (rule.subject_first) emit(st, si, lk, rule.property, rk, id, rule.confidence);
+            else emit(st, si, rk, rule.property, lk, id, rule.confidence);
+            if (!rule.subject_first) break;
+            at = doc.mentions[chosen].end_token;
+            cur.reset();
+            if (at < s.end_token && token_fold(doc, at) == "and") {
+              // The next person within a short office phrase.
+              for (auto mi : ms) {
+                const Mention& m = doc.mentions[mi];
+                if (m.first_token <= at) continue;
+                if (m.first_token > at + 10) break;
+                if (entity_of(doc, mi).key.cls == Class::Person && qualifies(Class::Person, right_classes)) {
+                  cur = mi;
+                  break;
+                }
+              }
+            }
+          }
         }
       }
+    }
+  }
+
+  // "<Body> <instrument>": a body named right before a document issued it
+  // ("UN Security Council Resolution 2397", "NKVD order No. 3").
+  void issuers(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
+    const Doc& doc = st.doc;
+    for (std::size_t k = 1; k < ms.size(); ++k) {
+      const Mention& d = doc.mentions[ms[k]];
+      const Mention& b = doc.mentions[ms[k - 1]];
+      Class dc = entity_of(doc, ms[k]).key.cls, bc = entity_of(doc, ms[k - 1]).key.cls;
+      if (!ontology::is_a(dc, Class::Document) || !ontology::is_a(bc, Class::Organization)) continue;
+      std::uint32_t gap = d.first_token - b.end_token;
+      bool possessive = gap == 2 && (token_text(doc, b.end_token) == "'" || token_text(doc, b.end_token) == "\xE2\x80\x99");
+      if (gap == 0 || possessive)
+        emit(st, si, entity_of(doc, ms[k]).key, Property::issuedBy, entity_of(doc, ms[k - 1]).key, "relations:body-before-document", 0.7);
     }
   }
 
@@ -153,12 +208,15 @@ class Relations final : public Component {
     for (std::size_t a = 0; a < ms.size(); ++a) {
       const DocEntity& inst = entity_of(doc, ms[a]);
       if (inst.key.cls != Class::LegalInstrument) continue;
-      std::uint32_t t = doc.mentions[ms[a]].end_token;
       const Sentence& s = doc.sentences[si];
+      // "between" right after the name, or inside a title-line name.
+      std::uint32_t t = doc.mentions[ms[a]].first_token + 1;
+      while (t < s.end_token && t <= doc.mentions[ms[a]].end_token && token_fold(doc, t) != "between") ++t;
       if (t >= s.end_token || token_fold(doc, t) != "between") continue;
       int found = 0;
-      for (std::size_t b = a + 1; b < ms.size() && found < 2; ++b) {
+      for (std::size_t b = 0; b < ms.size() && found < 2; ++b) {
         const Mention& m = doc.mentions[ms[b]];
+        if (m.first_token <= t || b == a) continue;
         if (m.first_token > t + 25) break;
         const DocEntity& e = entity_of(doc, ms[b]);
         if (!ontology::is_a(e.key.cls, Class::Agent) && e.key.cls != Class::Country) continue;
@@ -353,7 +411,8 @@ class Relations final : public Component {
         }
         for (const auto& marker : role.markers) {
           const std::uint32_t n = static_cast<std::uint32_t>(marker.size());
-          for (auto t = *trig + 1; t + n <= s.end_token; ++t) {
+          // Markers close to the trigger only: far ones belong to other clauses.
+          for (auto t = *trig + 1; t + n <= s.end_token && t <= *trig + 14; ++t) {
             bool match = true;
             for (std::uint32_t k = 0; k < n && match; ++k)
               match = !in_mention[t + k - s.first_token] && token_fold(doc, t + k) == marker[k];
@@ -657,6 +716,18 @@ class Statistics final : public Component {
           break;
         }
       if (about) break;
+    }
+    // A number in a sentence about the article's event ("171,781 persons were
+    // deported") is about that event.
+    bool event_in_sentence = about && doc.entities[static_cast<std::size_t>(doc.mentions[*about].entity)].key.cls == Class::Event;
+    if (!event_in_sentence && doc.subject && doc.subject->cls == Class::Event) {
+      bool trigger = false;
+      for (auto t = s.first_token; t < s.end_token && !trigger; ++t)
+        for (const Frame& fr : m_r.frames) trigger = trigger || fr.triggers.count(token_fold(doc, t));
+      if (trigger) {
+        doc.relations.push_back(Relation{key, Property::about, *doc.subject, ev});
+        return;
+      }
     }
     if (about)
       doc.relations.push_back(Relation{key, Property::about,

@@ -93,6 +93,7 @@ class Resolver final : public Component {
     Links links;
     add_defined_aliases(doc, links);
     add_surname_mentions(doc, links);
+    add_definite_references(doc, links);
     auto& ms = doc.mentions;  // indices are stable from here on (links refer to them)
     UnionFind uf(ms.size());
     std::map<std::string, std::size_t> by_name;
@@ -100,6 +101,23 @@ class Resolver final : public Component {
       auto [it, inserted] = by_name.emplace(ontology::normalise_name(ms[i].canonical), i);
       if (!inserted) uf.unite(it->second, i);
     }
+    // Instruments with the same official number are one ("Resolution No. 12-3" and
+    // "the decree No. 12-3").
+    std::map<std::string, std::size_t> by_id;
+    for (std::size_t i = 0; i < ms.size(); ++i)
+      for (const auto& alias : ms[i].aliases)
+        if (alias.rfind("id:", 0) == 0) {
+          auto [it, inserted] = by_id.emplace(alias, i);
+          if (!inserted) uf.unite(it->second, i);
+        }
+    // Aliases given with a mention ("1964 Protocol" for a dated title line) join it
+    // to mentions using that name.
+    for (std::size_t i = 0; i < ms.size(); ++i)
+      for (const auto& alias : ms[i].aliases) {
+        if (alias.rfind("id:", 0) == 0) continue;
+        auto it = by_name.find(ontology::normalise_name(alias));
+        if (it != by_name.end() && ms[it->second].cls == ms[i].cls) uf.unite(it->second, i);
+      }
     for (const auto& [a, b] : links) uf.unite(a, b);
 
     std::map<std::size_t, std::vector<std::size_t>> groups;
@@ -123,6 +141,7 @@ class Resolver final : public Component {
       for (std::size_t i : members) {
         ms[i].entity = static_cast<int>(doc.entities.size());
         e.mentions.push_back(static_cast<std::uint32_t>(i));
+        if (ms[i].rule == "resolver:definite-reference") continue;  // "decree" is no name
         for (const std::string& name : {ms[i].canonical, surface(doc, ms[i].first_token, ms[i].end_token)})
           if (!name.empty() && name != e.label) e.alt_labels.insert(name);
         for (const std::string& alias : ms[i].aliases)
@@ -215,6 +234,52 @@ class Resolver final : public Component {
     a.rule = std::move(rule);
     a.confidence = of.confidence - 0.05;
     return a;
+  }
+
+  // "The decree was signed by …", "this agreement", "the Protocol": a definite noun
+  // phrase whose head is a document word refers to the latest document of that kind
+  // named in the previous sentences (or any latest document for "agreement").
+  void add_definite_references(Doc& doc, Links& links) const {
+    auto& ms = doc.mentions;
+    std::vector<std::size_t> docs;  // mention indices of documents, by position
+    for (std::size_t i = 0; i < ms.size(); ++i)
+      if (ontology::is_a(ms[i].cls, Class::Document)) docs.push_back(i);
+    if (docs.empty()) return;
+    std::sort(docs.begin(), docs.end(), [&](std::size_t a, std::size_t b) { return ms[a].span.begin < ms[b].span.begin; });
+    std::vector<char> covered(doc.tokens.size(), 0);
+    for (const auto& m : ms)
+      for (auto t = m.first_token; t < m.end_token; ++t) covered[t] = 1;
+    std::vector<Mention> extra;
+    std::size_t original = ms.size();
+    for (std::uint32_t t = 1; t < doc.tokens.size(); ++t) {
+      if (covered[t]) continue;
+      std::string det = token_fold(doc, t - 1);
+      if (det != "the" && det != "this" && det != "that") continue;
+      std::string head = token_fold(doc, t);
+      auto h = m_r.cues.head.find(head);
+      if (h == m_r.cues.head.end() || !ontology::is_a(h->second, Class::Document)) continue;
+      // The latest document before it, within 40 sentences, of the same head word
+      // when one exists.
+      std::uint32_t sent = doc.tokens[t].sentence;
+      std::optional<std::size_t> target, any;
+      for (auto it = docs.rbegin(); it != docs.rend(); ++it) {
+        const Mention& m = ms[*it];
+        if (m.span.begin >= doc.tokens[t].span.begin) continue;
+        if (sent - doc.tokens[m.first_token].sentence > 40) break;
+        if (!any) any = *it;
+        if (text::fold(m.canonical).find(head) != std::string::npos) {
+          target = *it;
+          break;
+        }
+      }
+      if (!target) target = (head == "agreement" || head == "document") ? any : std::nullopt;
+      if (!target) continue;
+      Mention a = alias_mention(doc, ms[*target], t, t + 1, "resolver:definite-reference");
+      a.canonical = ms[*target].canonical;  // "the decree" is not a name of it
+      extra.push_back(std::move(a));
+      links.emplace_back(*target, original + extra.size() - 1);
+    }
+    ms.insert(ms.end(), extra.begin(), extra.end());
   }
 
   // A capitalised token equal to the last word of a person named in full earlier.
