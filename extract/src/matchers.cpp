@@ -128,14 +128,15 @@ class PatternMatcher final : public Component {
   }
 
  private:
-  // Lower-case words allowed inside a capitalised name. "and" and "in" only join when
-  // the name opened with a prefix cue ("Association of South Koreans in Kazakhstan",
-  // "Ministry of Foreign Affairs and Trade"), otherwise they separate two names.
+  // Lower-case words allowed inside a capitalised name. "in" only joins when the name
+  // opened with a prefix cue ("Association of South Koreans in Kazakhstan"); "and" and
+  // "on" always separate ("the Ministry of Foreign Affairs and the Ministry of …",
+  // "Report … on the Issue of …").
   bool connector(const std::string& f) const {
-    return f == "of" || f == "the" || f == "for" || f == "on" || f == "de" || f == "du" || f == "von" ||
-           f == "van" || f == "der" || f == "al" || f == "la";
+    return f == "of" || f == "the" || f == "for" || f == "de" || f == "du" || f == "von" || f == "van" ||
+           f == "der" || f == "al" || f == "la";
   }
-  bool weak_connector(const std::string& f) const { return f == "and" || f == "in"; }
+  bool weak_connector(const std::string& f) const { return f == "in"; }
 
   std::optional<Class> head_class(const std::string& folded) const {
     auto it = m_r.cues.head.find(folded);
@@ -328,7 +329,9 @@ class PatternMatcher final : public Component {
     if (!cls) {
       // The head word must be the chunk's own, not the end of a known name inside it
       // ("Hero of the Soviet Union" is not an organisation called "… Union").
-      if (auto h = head_class(last); h && e - b >= 2 && !m_lex_end_at.count(e)) {
+      // "Order" names an instrument only with its number ("Order No. 00447", handled
+      // with the numbered instruments), not in "Social Order".
+      if (auto h = head_class(last); h && e - b >= 2 && !m_lex_end_at.count(e) && last != "order") {
         cls = *h;
         rule = "pattern:head-cue";
       }
@@ -492,7 +495,16 @@ class PatternMatcher final : public Component {
     std::string second = token_fold(doc, b + 1);
     if (second != "between" && second != "on" && second != "from" && second != "of" && second != "concerning")
       return;
-    auto ds = find_dates(doc, b, s.end_token);
+    // A long title may wrap over up to three lines: read on while no date is found.
+    std::uint32_t end = s.end_token;
+    std::uint32_t si = doc.tokens[b].sentence;
+    auto ds = find_dates(doc, b, end);
+    for (int more = 0; more < 2 && ds.empty() && si + 1 < doc.sentences.size(); ++more) {
+      const Sentence& n = doc.sentences[++si];
+      if (n.block != doc.sentences[si - 1].block + 1 || doc.blocks[n.block].chrome) break;
+      end = n.end_token;
+      ds = find_dates(doc, b, end);
+    }
     if (ds.empty()) return;
     const DateMatch& d = ds.back();
     if (d.first_token <= b + 2 || token_text(doc, d.first_token - 1) != ",") return;
@@ -570,8 +582,13 @@ class OverlapFilter final : public Component {
   std::vector<std::string> assigns() const override { return {"doc.mentions"}; }
 
   Result<void> process(Doc& doc, const Diagnostics&) const override {
-    std::vector<Mention> lex, pat;
-    for (auto& m : doc.mentions) (m.rule.rfind("lexicon:", 0) == 0 ? lex : pat).push_back(std::move(m));
+    // Title lines contain the names of the bodies they bind: they do not compete with
+    // the mentions inside them and are added back afterwards.
+    std::vector<Mention> lex, pat, containers;
+    for (auto& m : doc.mentions) {
+      if (m.rule == "pattern:title-line") containers.push_back(std::move(m));
+      else (m.rule.rfind("lexicon:", 0) == 0 ? lex : pat).push_back(std::move(m));
+    }
     std::vector<Mention> keep_pat;
     std::vector<char> dropped(lex.size(), 0);
     for (auto& p : pat) {
@@ -597,6 +614,9 @@ class OverlapFilter final : public Component {
       if (!dropped[li]) all.push_back(std::move(lex[li]));
     all.insert(all.end(), keep_pat.begin(), keep_pat.end());
     doc.mentions = longest_first_then_earliest(std::move(all));
+    doc.mentions.insert(doc.mentions.end(), containers.begin(), containers.end());
+    std::stable_sort(doc.mentions.begin(), doc.mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
     doc.stats.mentions = doc.mentions.size();
     return {};
   }

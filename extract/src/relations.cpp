@@ -63,8 +63,8 @@ class Relations final : public Component {
     for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const auto& ms = by_sentence[si];
       std::vector<char> in_mention(doc.sentences[si].end_token - doc.sentences[si].first_token, 0);
-      for (auto mi : ms)
-        for (auto t = doc.mentions[mi].first_token; t < doc.mentions[mi].end_token; ++t)
+      for (auto mi : ms)  // a title-line mention may run past its first sentence
+        for (auto t = doc.mentions[mi].first_token; t < std::min(doc.mentions[mi].end_token, doc.sentences[si].end_token); ++t)
           in_mention[t - doc.sentences[si].first_token] = 1;
       if (!ms.empty()) {
         trigger_rules(st, si, ms, in_mention);
@@ -321,6 +321,11 @@ class Relations final : public Component {
         const Mention& m = doc.mentions[*it];
         if (m.end_token > d.first_token) continue;
         Class c = entity_of(doc, *it).key.cls;
+        // A title line owns the date after its comma, whatever it names inside.
+        if (m.rule == "pattern:title-line" && m.end_token + 1 == d.first_token) {
+          docm = *it;
+          break;
+        }
         if (ontology::is_a(c, Class::Document) && d.first_token - m.end_token <= 8 && !docm) docm = *it;
       }
       // Title lines and appositions: "Report from X on Y, 10 May 1961" — the first
@@ -412,7 +417,7 @@ class Relations final : public Component {
         for (const auto& marker : role.markers) {
           const std::uint32_t n = static_cast<std::uint32_t>(marker.size());
           // Markers close to the trigger only: far ones belong to other clauses.
-          for (auto t = *trig + 1; t + n <= s.end_token && t <= *trig + 14; ++t) {
+          for (auto t = *trig + 1; t + n <= s.end_token && t <= *trig + 24; ++t) {
             bool match = true;
             for (std::uint32_t k = 0; k < n && match; ++k)
               match = !in_mention[t + k - s.first_token] && token_fold(doc, t + k) == marker[k];

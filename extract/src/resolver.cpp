@@ -64,7 +64,8 @@ using Links = std::vector<std::pair<std::size_t, std::size_t>>;
 // case get a capital, except connectors inside the name.
 std::string canonical_case(const std::string& label) {
   static const std::set<std::string> connectors{"of", "the", "and", "for", "in", "on", "at", "to", "by",
-                                                "de", "du", "la", "von", "van", "der", "a", "an", "or"};
+                                                "de", "du", "la", "von", "van", "der", "a", "an", "or",
+                                                "between", "with", "from", "into", "against", "over", "under"};
   std::string out;
   std::size_t i = 0;
   bool first = true;
@@ -266,8 +267,14 @@ class Resolver final : public Component {
         const Mention& m = ms[*it];
         if (m.span.begin >= doc.tokens[t].span.begin) continue;
         if (sent - doc.tokens[m.first_token].sentence > 40) break;
-        if (!any) any = *it;
-        if (text::fold(m.canonical).find(head) != std::string::npos) {
+          if (!any) any = *it;
+        // "this agreement" in a document's body means the document its section is
+        // titled with; "the decree" the latest one of that kind.
+        if (det == "this" && m.rule == "pattern:title-line") {
+          target = *it;
+          break;
+        }
+        if (det != "this" && text::fold(m.canonical).find(head) != std::string::npos) {
           target = *it;
           break;
         }
