@@ -333,7 +333,7 @@ def plural(word):
 
 
 NATIVE = re.compile(r"^(?:a |an )?(?:(?:man|woman|person) who is a )?(?:native or inhabitant|native|inhabitant|"
-                    r"citizen|resident)s? of (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)")
+                    r"citizen|resident)s? of (?:the )?([A-Z][\w'-]*(?:(?: of the| of| and)? [A-Z][\w'-]*)*)")
 MEMBER = re.compile(r"^(?:a |an )?(?:member|members|native|natives|person) (?:of|belonging to) (?:a |an |the )?"
                     r"(?:[\w-]+ ){0,6}(?:people|peoples|ethnic group|tribe|nation|nationality|race)\b")
 
@@ -350,7 +350,8 @@ def demonyms(common):
         place = m.group(1).strip()
         for w in words:
             w = clean(w)
-            if not w[:1].isupper() or len(w.split()) > 2 or w.endswith(("man", "woman")) and len(w) > 7:
+            if not w[:1].isupper() or len(w.split()) > 2 or w.endswith(("man", "woman")) and len(w) > 7 \
+                    or not all(x[:1].isupper() for x in w.split()):
                 continue
             out.setdefault(w, (w, plural(w), place))
     return [out[k] for k in sorted(out)]
@@ -631,36 +632,52 @@ def read_lexicon(path):
     return rows
 
 
-def unify(rows, reference):
-    """Aligns generated entries with a reference lexicon (curated, or ISO for WordNet):
-    an entry of the same class that shares one of its names takes the reference label
-    ("Chechen Republic" -> curated "Chechnya"); an alias that is another reference
-    entry's label is dropped (WordNet's "Russia" for the Soviet Union); and an agent,
-    event or document named like a reference entry of another such class takes that
-    class (WordNet's Organization "Committee for State Security" -> GovernmentBody "KGB")."""
-    by_name = collections.defaultdict(set)
-    any_class = collections.defaultdict(set)
-    labels = collections.defaultdict(set)
-    for cls, label, aliases, _ in reference:
-        labels[cls].add(name_key(label))
-        for n in [label, *aliases]:
-            by_name[(cls, name_key(n))].add(label)
-            if cls not in PLACE_CLASSES:
-                any_class[name_key(n)].add((cls, label))
+def unify(rows, *references):
+    """Aligns generated entries with reference lexicons (curated first, then ISO
+    countries for WordNet), tried in order:
+    - an entry whose label is a name of a reference entry of the same class takes the
+      reference label ("Chechen Republic" -> curated "Chechnya"); failing that, one
+      that has a reference label among its aliases takes it ("Zhou En-lai" with alias
+      "Zhou Enlai"); alias-to-alias matches ("NPC") do not count;
+    - an agent, event or document named like a reference entry of another such class
+      takes that class (WordNet's Organization "Committee for State Security" -> KGB);
+    - an alias that is another reference entry's label is dropped (WordNet's "Russia"
+      for the Soviet Union)."""
+    indexes = []
+    for reference in references:
+        by_name, labels, any_class = collections.defaultdict(set), collections.defaultdict(dict), collections.defaultdict(set)
+        for cls, label, aliases, _ in reference:
+            labels[cls][name_key(label)] = label
+            for n in [label, *aliases]:
+                by_name[(cls, name_key(n))].add(label)
+                if cls not in PLACE_CLASSES:
+                    any_class[name_key(n)].add((cls, label))
+        indexes.append((by_name, labels, any_class))
     out = []
     for cls, label, aliases, source in rows:
-        if cls not in PLACE_CLASSES and not by_name.get((cls, name_key(label))):
-            other = any_class.get(name_key(label), set())
-            if len(other) == 1:
-                cls = next(iter(other))[0]
-        own = by_name.get((cls, name_key(label)), set())
-        cands = own or set().union(*[by_name.get((cls, name_key(a)), set()) for a in aliases] or [set()])
-        if len(cands) == 1:
-            (new,) = cands
-            if new != label:
-                aliases = [label, *[a for a in aliases if a != new]]
-                label = new
-        aliases = [a for a in aliases if name_key(a) not in labels[cls] or name_key(a) == name_key(label)]
+        if cls not in PLACE_CLASSES and not any(ix[0].get((cls, name_key(label))) for ix in indexes):
+            for _, _, any_class in indexes:
+                other = any_class.get(name_key(label), set())
+                if len(other) == 1:
+                    cls = next(iter(other))[0]
+                    break
+        new = None
+        for by_name, _, _ in indexes:
+            cands = by_name.get((cls, name_key(label)), set())
+            if cands:
+                new = next(iter(cands)) if len(cands) == 1 else None
+                break
+        else:
+            for _, labels, _ in indexes:
+                cands = {labels[cls][name_key(a)] for a in aliases if name_key(a) in labels[cls]}
+                if cands:
+                    new = next(iter(cands)) if len(cands) == 1 else None
+                    break
+        if new and new != label:
+            aliases = [label, *[a for a in aliases if a != new]]
+            label = new
+        for _, labels, _ in indexes:
+            aliases = [a for a in aliases if name_key(a) not in labels[cls] or name_key(a) == name_key(label)]
         out.append((cls, label, aliases, source))
     return out
 
@@ -739,7 +756,7 @@ def main(argv):
     for cls, label, aliases, _ in rrows:
         iso_places[cls].update([label, *aliases])
 
-    rows = unify(unify(wordnet_lexicon(common, demonym_words, iso_places), crow + rrows), curated)
+    rows = unify(wordnet_lexicon(common, demonym_words, iso_places), curated, crow)
     place_names = {n for cls, label, aliases, _ in rows + crow + rrows if cls in PLACE_CLASSES
                    for n in [label, *aliases]}
     m = write_tsv(os.path.join(a.out, "lexicon", "wordnet.tsv"),
@@ -757,11 +774,22 @@ def main(argv):
                   + wn_lic + gen + cols, unify(group_rows(common, place_names), curated))
     print(f"groups_wordnet.tsv: {len(m)} {counts(m)}")
 
+    # The place column names a lexicon entry: the label of the Country (or Region,
+    # Settlement) that has WordNet's place name ("Communist China" stays as it is).
+    place_label = {}
+    for source_rows in (curated, crow, rrows, rows):
+        for cls in ("Country", "Region", "Settlement"):
+            for c, label, aliases, _ in source_rows:
+                if c == cls:
+                    for n in [label, *aliases]:
+                        place_label.setdefault(name_key(n), label)
+    dem = [(w, p, place_label[name_key(place)]) for w, p, place in dem if name_key(place) in place_label]
     with open(os.path.join(a.out, "demonyms.tsv"), "w", encoding="utf-8") as f:
         f.write("# Demonyms: WordNet 3.0 nouns glossed \"a native or inhabitant of X\"; the plural is\n"
-                "# formed by rule, the place is WordNet's. demonyms_curated.tsv (loaded after this\n"
-                "# file) corrects and extends it.\n" + wn_lic + gen +
-                "# columns: demonym<TAB>plural<TAB>place<TAB>source\n")
+                "# formed by rule; the country column is the label of the lexicon entry named like\n"
+                "# WordNet's X (a Country, else a Region or Settlement). demonyms_curated.tsv (loaded\n"
+                "# after this file) corrects and extends it.\n" + wn_lic + gen +
+                "# columns: demonym<TAB>plural<TAB>country<TAB>source\n")
         for w, p, place in dem:
             f.write(f"{w}\t{p}\t{place}\twordnet-3.0\n")
     print(f"demonyms.tsv: {len(dem)}")
