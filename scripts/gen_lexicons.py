@@ -275,7 +275,9 @@ def wordnet_lexicon(common, demonym_words, external_places):
             continue
         names = [n for n in names if alias_ok(n, cls) or n == names[0]]
         if cls in ("Country", "Region"):
-            names = [n for n in names if n not in demonym_words]  # "Kazakh" is not the country
+            # "Kazakh" (language, people) is not Kazakhstan; "Missouri" (also a language) is Missouri.
+            names = [n for n in names if n not in demonym_words
+                     or not any(m != n and m.startswith(n) for m in names)]
             if not names:
                 continue
         label = names[0]
