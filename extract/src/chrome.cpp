@@ -69,6 +69,7 @@ class ChromeFilter final : public Component {
     }
     kinds.reserve(doc.blocks.size());
     for (auto& blk : doc.blocks) kinds.push_back(classify(doc, blk, repeats));
+    navigation_sections(doc, kinds);
     smooth(kinds);
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       doc.blocks[i].chrome = kinds[i] == Kind::bad;
@@ -133,6 +134,34 @@ class ChromeFilter final : public Component {
     return Kind::shortb;
   }
 
+  // A navigation heading ("See also", "External links", "Trending", "Tags") makes the
+  // short lines under it links, not content, up to the next prose block.
+  void navigation_sections(const Doc& doc, std::vector<Kind>& kinds) const {
+    static const std::vector<std::string> headings{"see also", "external links", "related articles", "related",
+                                                   "trending", "tags", "most read", "most popular", "top stories",
+                                                   "navigation", "related stories", "more stories", "read more"};
+    bool in_nav = false;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      std::string line = text::fold(doc.view(doc.blocks[i].span));
+      // Strip wiki markup and punctuation around a heading ("==See also==", "Tags:").
+      std::string bare;
+      for (char c : line)
+        if (c != '=' && c != ':' && c != '#' && c != '*') bare += c;
+      std::string_view h = text::trim(bare);
+      bool nav_heading = false;
+      for (const auto& n : headings)
+        if (h == n || (h.size() > n.size() && h.compare(0, n.size(), n) == 0 && h.size() < n.size() + 25 && n.size() > 6))
+          nav_heading = true;
+      if (nav_heading) {
+        in_nav = true;
+        kinds[i] = Kind::bad;
+        continue;
+      }
+      if (kinds[i] == Kind::good && !doc.blocks[i].key_value) in_nav = false;
+      if (in_nav && kinds[i] == Kind::shortb) kinds[i] = Kind::bad;
+    }
+  }
+
   // Short blocks take the class of their nearest non-short neighbours: good when
   // both are good, or when the next one is good and close (titles, bylines), or when the
   // previous one is good and close (tables, captions after prose).
@@ -149,6 +178,7 @@ class ChromeFilter final : public Component {
       for (std::size_t j = i + 1; j < n; ++j) {
         if (kinds[j] != Kind::shortb) { next = kinds[j]; next_d = j - i; break; }
       }
+      if (next_d == 0) next = Kind::shortb;  // the end of the text is no evidence of chrome
       bool prev_good = prev == Kind::good && prev_d > 0;
       bool next_good = next == Kind::good && next_d > 0;
       // Documents with no prose blocks at all are kept whole (e.g. a bare list of names).

@@ -235,8 +235,11 @@ class PatternMatcher final : public Component {
         bool glued = doc.tokens[j].span.begin == doc.tokens[j - 1].span.end;
         if (is_cap(sh)) {
           // A lexicon name ending here and another capitalised name starting: split.
-          if ((lex_end[j] || lex_start[j]) && !glued && !connector(token_fold(doc, j - 1)) &&
-              !(lex_start[j] && lex_start[i] && !lex_end[j]))
+          // A known name ending here, or a place starting right after a completed name
+          // ("Cranfield University UK"), splits the run.
+          bool prev_join = connector(token_fold(doc, j - 1)) || weak_connector(token_fold(doc, j - 1));
+          if (!glued && !prev_join &&
+              (lex_end[j] || (lex_start[j] && head_class(token_fold(doc, j - 1)).has_value())))
             break;
           ++j;
           continue;
@@ -247,7 +250,18 @@ class PatternMatcher final : public Component {
         if ((t == "'" || t == "\xE2\x80\x99") && j + 2 < s.end_token && token_fold(doc, j + 1) == "s" &&
             is_cap(doc.tokens[j + 2].shape) && glued) { j += 2; continue; }
         bool prefixed = m_r.cues.prefix.count(token_fold(doc, i)) > 0;
-        if (sh == Shape::lower && (connector(std::string(t)) || (prefixed && weak_connector(std::string(t)))) &&
+        // "and" inside the complement of a name ("Organization for Cooperation and
+        // Security in Europe"), not between two names ("… Affairs and the Ministry …").
+        bool complement_and = false;
+        if (sh == Shape::lower && t == "and" && j + 1 < s.end_token && is_cap(doc.tokens[j + 1].shape) &&
+            !m_r.cues.prefix.count(token_fold(doc, j + 1)) && !lex_start[j + 1]) {
+          for (std::uint32_t k = i; k < j && !complement_and; ++k) {
+            std::string f = token_fold(doc, k);
+            complement_and = f == "for" || f == "of";
+          }
+        }
+        if (sh == Shape::lower &&
+            (connector(std::string(t)) || complement_and || (prefixed && weak_connector(std::string(t)))) &&
             j + 1 < s.end_token) {
           std::uint32_t k = j + 1;
           if (token_fold(doc, k) == "the" && k + 1 < s.end_token) ++k;
