@@ -76,6 +76,7 @@ class Relations final : public Component {
       dates(st, si, ms);
     }
     infobox(st, by_sentence);
+    destination_sections(st, by_sentence);
     identifiers(st);
     return {};
   }
@@ -138,9 +139,17 @@ class Relations final : public Component {
             if (m.first_token - te > rule.window) break;
             if (qualifies(entity_of(doc, mi).key.cls, right_classes)) { right = mi; break; }
           }
-          if (!left || !right) continue;
           std::string id = "relations.tsv:" + std::to_string(rule.line);
-          const EntityKey lk = entity_of(doc, *left).key;
+          // An article about a group: "defectors flee to Laos" with no name of the group
+          // in the sentence refers to the article's subject.
+          std::optional<EntityKey> subject_fallback;
+          if (!left && rule.subject_first && doc.subject && doc.subject->cls == Class::Group &&
+              qualifies(Class::Group, left_classes)) {
+            for (auto k = s.first_token; k < tb && !subject_fallback; ++k)
+              if (m_r.cues.group_head.count(token_fold(doc, k))) subject_fallback = doc.subject;
+          }
+          if ((!left && !subject_fallback) || !right) continue;
+          const EntityKey lk = left ? entity_of(doc, *left).key : *subject_fallback;
           // On the right: the mention found, or the person its office phrase leads to
           // ("signed by the Chairman of the Council … Vyacheslav Molotov"), and then the
           // same for each item joined by "and".
@@ -168,6 +177,19 @@ class Relations final : public Component {
             if (!rule.subject_first) break;
             at = doc.mentions[chosen].end_token;
             cur.reset();
+            // Lists of places or bodies: "live in Belgium, Denmark and Finland".
+            if (at < s.end_token && (token_text(doc, at) == "," || token_fold(doc, at) == "and") &&
+                !qualifies(Class::Person, right_classes)) {
+              std::uint32_t nx = at + 1;
+              if (nx < s.end_token && token_fold(doc, nx) == "and") ++nx;
+              for (auto mi : ms) {
+                const Mention& m = doc.mentions[mi];
+                if (m.first_token < nx) continue;
+                if (m.first_token == nx && qualifies(entity_of(doc, mi).key.cls, right_classes)) cur = mi;
+                break;
+              }
+              continue;
+            }
             if (at < s.end_token && token_fold(doc, at) == "and") {
               // The next person within a short office phrase.
               for (auto mi : ms) {
@@ -468,6 +490,32 @@ class Relations final : public Component {
           }
         }
       }
+    }
+  }
+
+  // Encyclopedia sections "By destination" list the places a group (the article's
+  // subject) went to, one heading per place: each such heading gives migratedTo.
+  void destination_sections(State& st, const std::vector<std::vector<std::uint32_t>>& by_sentence) const {
+    Doc& doc = st.doc;
+    if (!doc.subject || !(doc.subject->cls == Class::Group || doc.subject->cls == Class::Person)) return;
+    bool in_section = false;
+    for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      const Block& blk = doc.blocks[s.block];
+      if (!blk.heading || blk.chrome || s.span.begin != blk.span.begin) continue;
+      std::string h = text::fold(doc.view(blk.span));
+      const auto& ms = by_sentence[si];
+      // A heading that is one place name, inside the section.
+      bool place_heading = ms.size() == 1 && doc.mentions[ms[0]].span.begin == blk.span.begin &&
+                           doc.mentions[ms[0]].span.end == blk.span.end &&
+                           ontology::is_a(entity_of(doc, ms[0]).key.cls, Class::Place);
+      if (place_heading) {
+        if (in_section)
+          emit(st, si, *doc.subject, Property::migratedTo, entity_of(doc, ms[0]).key, "relations:destination-section", 0.6);
+        continue;
+      }
+      // Plain-text articles lose heading levels, so the section runs to the end.
+      if (h.find("destination") != std::string::npos) in_section = true;
     }
   }
 

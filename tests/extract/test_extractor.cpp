@@ -384,3 +384,28 @@ TEST_SUITE("extract::Frames") {
     CHECK(has_relation(r, ev, Property::affected, "Valdorians"));
   }
 }
+
+TEST_SUITE("extract::Articles") {
+  TEST_CASE("lines under a navigation heading are chrome, a reference list at the end is content") {
+    auto ex = make_extractor("navsections");
+    std::string text = prose("The Valdorians fled to Port Vessel in the winter.") +
+                       "\nSee also\n\n- Anton Brask\n- Grey Steppe\n\n" +
+                       prose("Later the families returned to the villages they had left behind.") +
+                       "\nSources consulted\n\nNewtown archive of the Security Directorate\n";
+    auto r = run_text(ex, text);
+    CHECK(find_entity(r, "Anton Brask") == nullptr);
+    CHECK(find_entity(r, "Grey Steppe") == nullptr);
+    CHECK(find_entity(r, "Security Directorate") != nullptr);
+  }
+
+  TEST_CASE("in an article about a group, group nouns and destination headings refer to it") {
+    auto ex = make_extractor("groupsubject");
+    std::string text = "Valdorian refugees\n\n" +
+                       prose("Valdorian refugees are people who left Valdoria after the war of the two rivers.") +
+                       prose("Most of the refugees fled to Port Vessel by boat.") + "\nBy destination\n\nNewtown\n\n" +
+                       prose("Newtown received several hundred families in the first years.");
+    auto r = run_text(ex, text);
+    CHECK(has_relation(r, "Valdorian refugees", Property::migratedTo, "Port Vessel"));
+    CHECK(has_relation(r, "Valdorian refugees", Property::migratedTo, "Newtown"));
+  }
+}
