@@ -122,6 +122,7 @@ class PatternMatcher final : public Component {
       groups(doc, s, found);
       instruments(doc, s, found);
       title_lines(doc, s, found);
+      dated_instruments(doc, s, found);
     }
     doc.mentions.insert(doc.mentions.end(), found.begin(), found.end());
     return {};
@@ -529,6 +530,42 @@ class PatternMatcher final : public Component {
     out.push_back(std::move(m));
   }
 
+  // Instruments named by their date: "[Body] decree|resolution|directive [of the X | by Y]
+  // of 13 April 1928" — the words up to the date name the document.
+  void dated_instruments(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
+    auto ds = find_dates(doc, s.first_token, s.end_token);
+    for (const DateMatch& d : ds) {
+      if (d.range() || d.first_token < s.first_token + 2) continue;
+      std::uint32_t of = d.first_token - 1;
+      if (token_fold(doc, of) != "of" && token_fold(doc, of) != "dated") continue;
+      // Walk back over "of the <Name>" / "by <Name>" to an instrument word.
+      std::uint32_t k = of;
+      std::optional<std::uint32_t> head;
+      for (std::uint32_t steps = 0; k > s.first_token && steps < 14; ++steps) {
+        --k;
+        std::string f = token_fold(doc, k);
+        auto h = head_class(f);
+        if (h && ontology::is_a(*h, Class::Document) && doc.tokens[k].shape == Shape::lower) {
+          head = k;
+          break;
+        }
+        Shape sh = doc.tokens[k].shape;
+        bool ok = sh == Shape::title || sh == Shape::upper || f == "of" || f == "the" || f == "by" ||
+                  f == "'" || f == "s" || f == "." || f == "(" || f == ")";
+        if (!ok) break;
+      }
+      if (!head) continue;
+      std::uint32_t b = *head;
+      // A capitalised qualifier before the word: "State Defense Committee resolution".
+      while (b > s.first_token && (doc.tokens[b - 1].shape == Shape::title || doc.tokens[b - 1].shape == Shape::upper) &&
+             !m_r.stopwords.count(token_fold(doc, b - 1)))
+        --b;
+      auto cls = *head_class(token_fold(doc, *head));
+      Mention m = make_mention(doc, b, d.end_token, cls, surface(doc, b, d.end_token), "pattern:dated-instrument", 0.6);
+      out.push_back(std::move(m));
+    }
+  }
+
   // Numbered legal instruments: "Decree No. 1428-326cc", "Resolution 2397",
   // "the 1964 Protocol", "Protocol of 9 June 1964" is left to the chunker.
   void instruments(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
@@ -615,6 +652,7 @@ class OverlapFilter final : public Component {
         bool cue = p.rule.find("cue") != std::string::npos || p.rule.find("numbered") != std::string::npos ||
                    p.rule.find("year-instrument") != std::string::npos || p.rule.find("demonym") != std::string::npos ||
                    p.rule == "pattern:list-work" || p.rule == "pattern:byline" || p.rule == "pattern:title-line" ||
+                   p.rule == "pattern:dated-instrument" ||
                    p.cls == l.cls;
         if (strict && cue) contained.push_back(li);
         else conflict = true;

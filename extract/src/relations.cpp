@@ -274,7 +274,16 @@ class Relations final : public Component {
         b = t;
       }
       if (title_at == UINT32_MAX) continue;
-      std::string position = surface(doc, title_at, pm.first_token);
+      // Capitalised modifiers right before the title belong to the office ("Soviet
+      // leader", "NKVD official", "Party General Secretary").
+      std::uint32_t pos_b = title_at;
+      while (pos_b > b) {
+        std::string f = token_fold(doc, pos_b - 1);
+        Shape sh = doc.tokens[pos_b - 1].shape;
+        if (!(sh == Shape::title || sh == Shape::upper) || f == "the") break;
+        --pos_b;
+      }
+      std::string position = surface(doc, pos_b, pm.first_token);
       // "Soviet leader Joseph Stalin": a demonym right before the title word.
       std::string first_title = token_fold(doc, title_at);
       bool leads = leader_words.count(first_title) > 0;
@@ -349,6 +358,30 @@ class Relations final : public Component {
           break;
         }
         if (ontology::is_a(c, Class::Document) && d.first_token - m.end_token <= 8 && !docm) docm = *it;
+      }
+      // A document whose name contains the date ("the directive of 3 March 1947").
+      if (!docm)
+        for (auto mi : ms) {
+          const Mention& m = doc.mentions[mi];
+          if (m.first_token < d.first_token && m.end_token >= d.end_token &&
+              ontology::is_a(entity_of(doc, mi).key.cls, Class::Document)) {
+            docm = mi;
+            break;
+          }
+        }
+      // "On 21 August 1937, the Council adopted the decree …": a sentence-initial date
+      // dates the document the sentence adopts, signs or issues.
+      if (!docm && d.first_token <= s.first_token + 1) {
+        static const std::set<std::string> verbs{"adopted", "signed", "issued", "passed", "approved",
+                                                 "published", "promulgated", "concluded", "ratified"};
+        bool verb = false;
+        for (auto t = d.end_token; t < s.end_token && !verb; ++t) verb = verbs.count(token_fold(doc, t)) > 0;
+        if (verb)
+          for (auto mi : ms)
+            if (doc.mentions[mi].first_token >= d.end_token && ontology::is_a(entity_of(doc, mi).key.cls, Class::Document)) {
+              docm = mi;
+              break;
+            }
       }
       // Title lines and appositions: "Report from X on Y, 10 May 1961" — the first
       // document of the sentence when the date follows a comma.

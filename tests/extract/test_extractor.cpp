@@ -409,3 +409,28 @@ TEST_SUITE("extract::Articles") {
     CHECK(has_relation(r, "Valdorian refugees", Property::migratedTo, "Newtown"));
   }
 }
+
+TEST_SUITE("extract::Documents") {
+  TEST_CASE("an instrument named by its date becomes a document with that date") {
+    auto ex = make_extractor("dated");
+    auto r = run_text(ex, prose("Under the Valdorian decree of 13 April 1928 the land was given to the settlers."));
+    auto* d = find_entity(r, "Valdorian Decree of 13 April 1928");
+    REQUIRE(d != nullptr);
+    CHECK(d->key.cls == Class::LegalInstrument);
+    bool dated = std::any_of(r.attributes.begin(), r.attributes.end(), [&](const extract::Attribute& a) {
+      return a.subject == d->key && a.property == ontology::DataProperty::date && a.lexical == "1928-04-13";
+    });
+    CHECK(dated);
+  }
+
+  TEST_CASE("capitalised modifiers before a title belong to the position") {
+    auto ex = make_extractor("position");
+    auto r = run_text(ex, prose("Valdorian president Anton Brask opened the new harbour of Port Vessel."));
+    auto* p = find_entity(r, "Anton Brask");
+    REQUIRE(p != nullptr);
+    bool pos = std::any_of(r.attributes.begin(), r.attributes.end(), [&](const extract::Attribute& a) {
+      return a.subject == p->key && a.property == ontology::DataProperty::position && a.lexical == "Valdorian president";
+    });
+    CHECK(pos);
+  }
+}
