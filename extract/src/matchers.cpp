@@ -123,6 +123,7 @@ class PatternMatcher final : public Component {
       instruments(doc, s, found);
       title_lines(doc, s, found);
       dated_instruments(doc, s, found);
+      quoted_titles(doc, s, found);
     }
     doc.mentions.insert(doc.mentions.end(), found.begin(), found.end());
     return {};
@@ -530,6 +531,34 @@ class PatternMatcher final : public Component {
     out.push_back(std::move(m));
   }
 
+  // Quoted titles: a quoted phrase of at least three words written in title case
+  // ("Nazarbayev Win Heralds Closer Cooperation with Korea.") is a published work;
+  // quoted speech is mostly lower case and stays out.
+  void quoted_titles(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
+    auto is_open = [](std::string_view t) { return t == "\"" || t == "\xE2\x80\x9C"; };
+    auto is_close = [](std::string_view t) { return t == "\"" || t == "\xE2\x80\x9D"; };
+    for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
+      if (!is_open(token_text(doc, i))) continue;
+      std::uint32_t j = i + 1;
+      while (j < s.end_token && !is_close(token_text(doc, j)) && j - i < 30) ++j;
+      if (j >= s.end_token || !is_close(token_text(doc, j))) continue;
+      std::uint32_t b = i + 1, e = j;
+      while (e > b && (token_text(doc, e - 1) == "." || token_text(doc, e - 1) == ",")) --e;
+      std::size_t words = 0, caps = 0;
+      for (auto k = b; k < e; ++k) {
+        Shape sh = doc.tokens[k].shape;
+        if (sh == Shape::punct) continue;
+        ++words;
+        std::string f = token_fold(doc, k);
+        if (sh == Shape::title || sh == Shape::upper || sh == Shape::digit) ++caps;
+        else if (m_r.stopwords.count(f)) --words;  // "of", "with" do not count either way
+      }
+      if (words >= 3 && b < e && is_cap(doc.tokens[b].shape) && caps * 10 >= words * 8)
+        out.push_back(make_mention(doc, b, e, Class::Publication, surface(doc, b, e), "pattern:quoted-title", 0.6));
+      i = j;
+    }
+  }
+
   // Instruments named by their date: "[Body] decree|resolution|directive [of the X | by Y]
   // of 13 April 1928" — the words up to the date name the document.
   void dated_instruments(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
@@ -652,7 +681,7 @@ class OverlapFilter final : public Component {
         bool cue = p.rule.find("cue") != std::string::npos || p.rule.find("numbered") != std::string::npos ||
                    p.rule.find("year-instrument") != std::string::npos || p.rule.find("demonym") != std::string::npos ||
                    p.rule == "pattern:list-work" || p.rule == "pattern:byline" || p.rule == "pattern:title-line" ||
-                   p.rule == "pattern:dated-instrument" ||
+                   p.rule == "pattern:dated-instrument" || p.rule == "pattern:quoted-title" ||
                    p.cls == l.cls;
         if (strict && cue) contained.push_back(li);
         else conflict = true;

@@ -434,3 +434,15 @@ TEST_SUITE("extract::Documents") {
     CHECK(pos);
   }
 }
+
+TEST_SUITE("extract::QuotedTitles") {
+  TEST_CASE("a quoted phrase in title case is a publication, quoted speech is not") {
+    auto ex = make_extractor("quoted");
+    auto r = run_text(ex, prose("Anton Brask wrote \"Harbour Lights Over the Grey Steppe\" in exile.") +
+                              prose("He said that \"the harbour was closed for the winter\" and left."));
+    auto* p = find_entity(r, "Harbour Lights Over the Grey Steppe");
+    REQUIRE(p != nullptr);
+    CHECK(p->key.cls == Class::Publication);
+    CHECK(find_entity(r, "the harbour was closed for the winter") == nullptr);
+  }
+}
