@@ -124,6 +124,7 @@ class PatternMatcher final : public Component {
       title_lines(doc, s, found);
       dated_instruments(doc, s, found);
       quoted_titles(doc, s, found);
+      unnamed_documents(doc, s, found);
     }
     doc.mentions.insert(doc.mentions.end(), found.begin(), found.end());
     return {};
@@ -529,6 +530,32 @@ class PatternMatcher final : public Component {
     Mention m = make_mention(doc, b, e, *h, surface(doc, b, e), "pattern:title-line", 0.7);
     m.aliases.push_back(d.start.substr(0, 4) + " " + std::string(token_text(doc, b)));
     out.push_back(std::move(m));
+  }
+
+  // Unnamed documents in a dated sentence: "On 13 April 1928, a Soviet decree was
+  // passed …" names the document by kind and date ("Soviet decree of 13 April 1928"),
+  // as a historian would cite it.
+  void unnamed_documents(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
+    auto ds = find_dates(doc, s.first_token, s.end_token);
+    if (ds.size() != 1 || ds[0].range() || ds[0].start_type != Datatype::date) return;
+    std::string when = surface(doc, ds[0].first_token, ds[0].end_token);
+    for (std::uint32_t t = s.first_token + 1; t < s.end_token; ++t) {
+      if (doc.tokens[t].shape != Shape::lower) continue;
+      auto h = head_class(token_fold(doc, t));
+      if (!h || !ontology::is_a(*h, Class::Document)) continue;
+      if (t + 1 < s.end_token && (token_fold(doc, t + 1) == "no" || doc.tokens[t + 1].shape == Shape::digit)) continue;
+      // Back over capitalised modifiers to the article.
+      std::uint32_t b = t;
+      while (b > s.first_token && (doc.tokens[b - 1].shape == Shape::title || doc.tokens[b - 1].shape == Shape::upper) &&
+             !m_r.stopwords.count(token_fold(doc, b - 1)))
+        --b;
+      if (b == s.first_token) continue;
+      std::string det = token_fold(doc, b - 1);
+      if (det != "a" && det != "an" && det != "the") continue;
+      Mention m = make_mention(doc, b, t + 1, *h, surface(doc, b, t + 1) + " of " + when, "pattern:unnamed-document", 0.5);
+      out.push_back(std::move(m));
+      break;
+    }
   }
 
   // Quoted titles: a quoted phrase of at least three words written in title case

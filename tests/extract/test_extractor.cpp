@@ -446,3 +446,13 @@ TEST_SUITE("extract::QuotedTitles") {
     CHECK(find_entity(r, "the harbour was closed for the winter") == nullptr);
   }
 }
+
+TEST_SUITE("extract::UnnamedDocuments") {
+  TEST_CASE("an unnamed document in a dated sentence is named by kind and date") {
+    auto ex = make_extractor("unnamed");
+    auto r = run_text(ex, prose("On 2 May 1931, a Valdorian decree was passed that closed the harbour of Port Vessel."));
+    auto* d = find_entity(r, "Valdorian Decree of 2 May 1931");
+    REQUIRE(d != nullptr);
+    CHECK(d->key.cls == Class::LegalInstrument);
+  }
+}
