@@ -27,28 +27,51 @@ const std::vector<std::pair<std::string, std::string>>& prefixes() {
   return k;
 }
 
-namespace {
-bool safe_local(const std::string& s) {
-  if (s.empty()) return false;
+bool is_plain_PN_LOCAL(std::string_view s) {
   auto word = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   };
-  if (!word(s.front()) || !word(s.back())) return false;
+  if (s.empty() || !word(s.front()) || !word(s.back())) return false;
   return std::all_of(s.begin(), s.end(), [&](char c) { return word(c) || c == '-'; });
 }
-}  // namespace
 
-std::string compact(const std::string& iri) {
-  std::string best;
+void Compactor::add(const std::string& prefix, const std::string& ns) {
+  m_by_prefix[prefix] = ns;
+  rebuild();
+}
+
+void Compactor::rebuild() {
+  m_by_ns.clear();
+  for (const auto& [p, ns] : m_by_prefix) m_by_ns.emplace(ns, p);  // first (smallest) name kept
+}
+
+std::optional<std::pair<std::string_view, std::string_view>> Compactor::split(std::string_view iri) const {
+  // A plain local part has no '/' or '#', so a namespace ending in one of them can only
+  // be the IRI up to its last '/' or '#'.
+  std::size_t cut = iri.find_last_of("/#");
+  if (cut != std::string_view::npos) {
+    auto it = m_by_ns.find(iri.substr(0, cut + 1));
+    if (it != m_by_ns.end() && is_plain_PN_LOCAL(iri.substr(cut + 1)))
+      return std::pair<std::string_view, std::string_view>{it->second, iri.substr(cut + 1)};
+  }
+  // Other namespaces (e.g. "urn:x:"): longest match.
+  std::optional<std::pair<std::string_view, std::string_view>> best;
   std::size_t best_len = 0;
-  for (const auto& [p, ns] : prefixes()) {
-    if (ns.size() > best_len && iri.size() > ns.size() && iri.compare(0, ns.size(), ns) == 0 &&
-        safe_local(iri.substr(ns.size()))) {
-      best = p + ":" + iri.substr(ns.size());
+  for (const auto& [ns, p] : m_by_ns) {
+    char last = ns.empty() ? '\0' : ns.back();
+    if (last == '/' || last == '#') continue;
+    if (ns.size() > best_len && iri.size() > ns.size() && iri.substr(0, ns.size()) == ns &&
+        is_plain_PN_LOCAL(iri.substr(ns.size()))) {
+      best = std::pair<std::string_view, std::string_view>{p, iri.substr(ns.size())};
       best_len = ns.size();
     }
   }
   return best;
+}
+
+std::string Compactor::compact_or_full(std::string_view iri) const {
+  if (auto pl = split(iri)) return std::string(pl->first) + ":" + std::string(pl->second);
+  return std::string(iri);
 }
 
 }  // namespace kg::rdfio::detail
