@@ -2,7 +2,13 @@
 // Named graphs: one per source document (statements found there, mentionedIn links,
 // Assertions, the SourceDocument's own fields) and one for merged entity
 // descriptions (rdf:type, rdfs:label, skos:altLabel).
-#include <cstdio>
+// A mentionedIn link or an evidence item naming a file that graph.sources() does not
+// describe cannot be given a source graph or SourceDocument IRI and is left out (the
+// graph never builds such evidence: add() records every document's source).
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
 
 #include "export/export.hpp"
 
@@ -19,13 +25,55 @@ Literal literal(const std::string& lexical, Datatype d) {
   return Literal{lexical, d == Datatype::string ? std::string() : xsd(d), ""};
 }
 
-// Canonical xsd:decimal lexical form for a confidence ("0.8", "1.0").
-std::string decimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  std::string s = buf;
-  while (s.size() > 1 && s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
-  return s;
+// Canonical lexical forms (XSD 1.0 canonical representations,
+// https://www.w3.org/TR/xmlschema-2/#decimal-canonical-representation): xsd:decimal
+// as "-"? digits "." digits with no redundant zeros but at least one digit on each
+// side ("171781.0", "0.9", "1.0"); xsd:integer without sign "+" or leading zeros.
+// A lexical form that is not a valid literal of its type is kept as extracted, so the
+// SHACL validation reports it instead of the export hiding it.
+std::optional<std::string> canonical_decimal(std::string_view s) {
+  bool negative = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  auto dot = s.find('.');
+  std::string_view whole = s.substr(0, dot);
+  std::string_view fraction = dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
+  auto digits = [](std::string_view d) { return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  if ((whole.empty() && fraction.empty()) || !digits(whole) || !digits(fraction)) return std::nullopt;
+  while (whole.size() > 1 && whole.front() == '0') whole.remove_prefix(1);
+  while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
+  std::string out = whole.empty() ? "0" : std::string(whole);
+  out += '.';
+  out += fraction.empty() ? "0" : std::string(fraction);
+  if (negative && out != "0.0") out.insert(0, 1, '-');
+  return out;
+}
+
+std::optional<std::string> canonical_integer(std::string_view s) {
+  auto d = canonical_decimal(s);
+  if (!d || s.find('.') != std::string_view::npos) return std::nullopt;
+  return d->substr(0, d->size() - 2);  // drop ".0"
+}
+
+std::string canonical(const std::string& lexical, Datatype d) {
+  std::optional<std::string> c;
+  if (d == Datatype::decimal) c = canonical_decimal(lexical);
+  if (d == Datatype::integer) c = canonical_integer(lexical);
+  return c ? *c : lexical;
+}
+
+// A confidence as a canonical xsd:decimal, rounded to 6 decimal places so that
+// computed scores (0.7 * 0.9) do not show binary noise ("0.63", not
+// "0.6299999999999999"). Not-a-number or infinite scores (a bug upstream) become
+// "0.0" rather than an invalid literal.
+std::string confidence_decimal(double v) {
+  if (!std::isfinite(v)) return "0.0";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 6);
+  if (ec != std::errc()) return "0.0";
+  return *canonical_decimal(std::string_view(buf, static_cast<std::size_t>(end - buf)));
 }
 
 class Builder {
@@ -50,7 +98,7 @@ class Builder {
         if (auto g = graph_of(file)) add(s, Iri::unchecked(ontology::iri(ontology::Property::mentionedIn)), m_source_iri[file], *g);
       if (n.key.cls == Class::SourceDocument) source_fields(n, s);
       for (const auto& [k, value] : n.attributes) {
-        Literal lit = literal(value.lexical, value.datatype);
+        Literal lit = literal(canonical(value.lexical, value.datatype), value.datatype);
         Iri p = Iri::unchecked(ontology::iri(std::get<0>(k)));
         for (const auto& ev : value.evidence) statement(s, p, lit, ev);
       }
@@ -107,7 +155,7 @@ class Builder {
     add(a, kg(DataProperty::evidence), Literal{ev.text, "", ""}, *g);
     add(a, kg(DataProperty::charStart), literal(std::to_string(ev.char_start), Datatype::integer), *g);
     add(a, kg(DataProperty::charEnd), literal(std::to_string(ev.char_end), Datatype::integer), *g);
-    add(a, kg(DataProperty::confidence), literal(decimal(ev.confidence), Datatype::decimal), *g);
+    add(a, kg(DataProperty::confidence), literal(confidence_decimal(ev.confidence), Datatype::decimal), *g);
     add(a, kg(DataProperty::rule), Literal{ev.rule, "", ""}, *g);
   }
 
