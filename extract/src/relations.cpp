@@ -454,7 +454,12 @@ class Relations final : public Component {
           event = entity_of(doc, mi).key;
           break;
         }
-      if (!event) event = main_event;
+      // The article's own event only for the frame's strong words ("deported"), not
+      // for everyday ones ("moved", "sent") that describe other journeys as well.
+      if (!event && main_event) {
+        static const std::set<std::string> weak{"moved", "sent", "removed", "transfer", "moved"};
+        if (!weak.count(token_fold(doc, *trig))) event = main_event;
+      }
       if (!event) continue;
       std::string rule = "frames.tsv:" + fr.name;
       for (const FrameRole& role : fr.roles) {
