@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <thread>
 
@@ -88,6 +89,24 @@ std::string find_data_dir(const ParsedArgs& args) {
   return KG_INSTALL_DATA_DIR;
 }
 
+// Parses a subcommand's options. Prints the help (rc 0) or a usage error (rc 2) and
+// returns nothing when the command should stop there.
+std::optional<ParsedArgs> parse_command(const Args& argv, const std::vector<OptionSpec>& specs, Context& ctx,
+                                        const std::string& name, const std::string& help_text, int& rc) {
+  auto parsed = parse_args(argv, specs);
+  if (!parsed.ok()) {
+    ctx.error(parsed.error().message + " (see kgbuild " + name + " --help)");
+    rc = kUsage;
+    return std::nullopt;
+  }
+  if (parsed->has("help")) {
+    ctx.out << help_text << format_help(specs);
+    rc = kOk;
+    return std::nullopt;
+  }
+  return std::move(parsed).value();
+}
+
 int cmd_build(const std::vector<std::string>& argv, Context& ctx) {
   const std::vector<OptionSpec> specs{
       {"output", 'o', true, false, "DIR", "write graph.ttl, graph.jsonld, graph.nq, graph.trig, ontology.ttl, report.json into DIR"},
@@ -97,20 +116,14 @@ int cmd_build(const std::vector<std::string>& argv, Context& ctx) {
       {"quiet", 'q', false, false, "", "no progress and no warnings on stderr"},
       {"help", 'h', false, false, "", "show this help"},
   };
-  auto parsed = parse_args(argv, specs);
-  if (!parsed.ok()) {
-    ctx.error(parsed.error().message + " (see kgbuild build --help)");
-    return kUsage;
-  }
-  const ParsedArgs& args = *parsed;
-  if (args.has("help")) {
-    ctx.out << "usage: kgbuild build <files or directories...> -o DIR [options]\n\n"
+  int rc = kOk;
+  auto parsed = parse_command(argv, specs, ctx, "build",
+                              "usage: kgbuild build <files or directories...> -o DIR [options]\n\n"
                "Reads UTF-8 text documents (directories are searched recursively), extracts\n"
                "entities, relations and statistics with their evidence, merges them into one\n"
-               "graph and writes it to DIR.\n\noptions:\n"
-            << format_help(specs);
-    return kOk;
-  }
+               "graph and writes it to DIR.\n\noptions:\n", rc);
+  if (!parsed) return rc;
+  const ParsedArgs& args = *parsed;
   ctx.quiet = args.has("quiet");
   if (args.positional.empty()) {
     ctx.error("no input files given (see kgbuild build --help)");
@@ -159,18 +172,12 @@ int cmd_extract(const std::vector<std::string>& argv, Context& ctx) {
       {"data", 0, true, false, "DIR", "lexicon/rule data folder"},
       {"help", 'h', false, false, "", "show this help"},
   };
-  auto parsed = parse_args(argv, specs);
-  if (!parsed.ok()) {
-    ctx.error(parsed.error().message + " (see kgbuild extract --help)");
-    return kUsage;
-  }
+  int rc = kOk;
+  auto parsed = parse_command(argv, specs, ctx, "extract",
+                              "usage: kgbuild extract <files...> [--data DIR]\n\n"
+               "Prints, as JSON, the entities, relations and attributes extracted from each file.\n\noptions:\n", rc);
+  if (!parsed) return rc;
   const ParsedArgs& args = *parsed;
-  if (args.has("help")) {
-    ctx.out << "usage: kgbuild extract <files...> [--data DIR]\n\n"
-               "Prints, as JSON, the entities, relations and attributes extracted from each file.\n\noptions:\n"
-            << format_help(specs);
-    return kOk;
-  }
   if (args.positional.empty()) {
     ctx.error("no input files given (see kgbuild extract --help)");
     return kUsage;
@@ -180,7 +187,7 @@ int cmd_extract(const std::vector<std::string>& argv, Context& ctx) {
     ctx.err << "kgbuild: " << extractor.error().render() << "\n";
     return kFailure;
   }
-  int rc = kOk;
+  rc = kOk;
   for (const auto& f : args.positional) {
     auto src = extract::read_source(f);
     auto res = src.ok() ? extractor->run(*src, ctx.sink()) : Result<extract::DocResult>(src.error());
@@ -199,20 +206,14 @@ int cmd_validate(const std::vector<std::string>& argv, Context& ctx) {
       {"quiet", 'q', false, false, "", "print only the violation count"},
       {"help", 'h', false, false, "", "show this help"},
   };
-  auto parsed = parse_args(argv, specs);
-  if (!parsed.ok()) {
-    ctx.error(parsed.error().message + " (see kgbuild validate --help)");
-    return kUsage;
-  }
-  const ParsedArgs& args = *parsed;
-  if (args.has("help")) {
-    ctx.out << "usage: kgbuild validate <graph files...>\n\n"
+  int rc = kOk;
+  auto parsed = parse_command(argv, specs, ctx, "validate",
+                              "usage: kgbuild validate <graph files...>\n\n"
                "Checks graph files (.ttl, .nt, .nq, .trig, .jsonld) against kgbuild's SHACL shapes\n"
                "and prints each violation (focus node, path, message). Exit 0 when the union of\n"
-               "the files conforms, 1 when it does not or a file cannot be read, 2 on usage errors.\n\noptions:\n"
-            << format_help(specs);
-    return kOk;
-  }
+               "the files conforms, 1 when it does not or a file cannot be read, 2 on usage errors.\n\noptions:\n", rc);
+  if (!parsed) return rc;
+  const ParsedArgs& args = *parsed;
   if (args.positional.empty()) {
     ctx.error("no graph files given (see kgbuild validate --help)");
     return kUsage;
