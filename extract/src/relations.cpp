@@ -185,7 +185,10 @@ class Relations final : public Component {
               for (auto mi : ms) {
                 const Mention& m = doc.mentions[mi];
                 if (m.first_token < nx) continue;
-                if (m.first_token == nx && qualifies(entity_of(doc, mi).key.cls, right_classes)) cur = mi;
+                // Same class only: "Pyongyang, North Korea" is an apposition, not a list.
+                if (m.first_token == nx && qualifies(entity_of(doc, mi).key.cls, right_classes) &&
+                    entity_of(doc, mi).key.cls == rk.cls)
+                  cur = mi;
                 break;
               }
               continue;

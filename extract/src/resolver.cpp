@@ -266,7 +266,9 @@ class Resolver final : public Component {
       for (auto it = docs.rbegin(); it != docs.rend(); ++it) {
         const Mention& m = ms[*it];
         if (m.span.begin >= doc.tokens[t].span.begin) continue;
-        if (sent - doc.tokens[m.first_token].sentence > 40) break;
+        // "the decree" looks back a few paragraphs; "this agreement" to its title,
+        // which may head a long document.
+        if (sent - doc.tokens[m.first_token].sentence > (det == "this" ? 400u : 40u)) break;
           if (!any) any = *it;
         // "this agreement" in a document's body means the document its section is
         // titled with; "the decree" the latest one of that kind.
