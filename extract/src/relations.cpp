@@ -60,6 +60,7 @@ class Relations final : public Component {
     doc.subject = article_subject(doc, by_sentence);
     std::optional<EntityKey> main_event = doc.subject;
     if (main_event && main_event->cls != Class::Event) main_event.reset();
+    infobox(st, by_sentence);  // first: the event frames read the article event's dates
     for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const auto& ms = by_sentence[si];
       std::vector<char> in_mention(doc.sentences[si].end_token - doc.sentences[si].first_token, 0);
@@ -75,7 +76,6 @@ class Relations final : public Component {
       }
       dates(st, si, ms);
     }
-    infobox(st, by_sentence);
     destination_sections(st, by_sentence);
     identifiers(st);
     return {};
@@ -460,8 +460,18 @@ class Relations final : public Component {
       // The article's own event only for the frame's strong words ("deported"), not
       // for everyday ones ("moved", "sent") that describe other journeys as well.
       if (!event && main_event) {
-        static const std::set<std::string> weak{"moved", "sent", "removed", "transfer", "moved"};
-        if (!weak.count(token_fold(doc, *trig))) event = main_event;
+        static const std::set<std::string> weak{"moved", "sent", "removed", "transfer"};
+        // A sentence dated in another year tells of another movement.
+        std::set<std::string> event_years, sentence_years;
+        for (const auto& a : doc.attributes)
+          if (a.subject == *main_event && (a.property == DataProperty::date || a.property == DataProperty::startDate ||
+                                           a.property == DataProperty::endDate))
+            event_years.insert(a.lexical.substr(0, 4));
+        for (const auto& d : find_dates(doc, s.first_token, s.end_token)) sentence_years.insert(d.start.substr(0, 4));
+        bool other_year = !event_years.empty() && !sentence_years.empty() &&
+                          std::none_of(sentence_years.begin(), sentence_years.end(),
+                                       [&](const std::string& y) { return event_years.count(y) > 0; });
+        if (!weak.count(token_fold(doc, *trig)) && !other_year) event = main_event;
       }
       if (!event) continue;
       std::string rule = "frames.tsv:" + fr.name;
