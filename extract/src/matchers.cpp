@@ -17,6 +17,13 @@ namespace {
 
 bool is_cap(Shape s) { return s == Shape::title || s == Shape::upper || s == Shape::mixed; }
 
+// Folded tokens [b, e) joined by spaces ("north korean").
+std::string surface_fold(const Doc& doc, std::uint32_t b, std::uint32_t e) {
+  std::string out;
+  for (auto k = b; k < e; ++k) out += (out.empty() ? "" : " ") + token_fold(doc, k);
+  return out;
+}
+
 Mention make_mention(const Doc& doc, std::uint32_t b, std::uint32_t e, Class cls, std::string canonical,
                      std::string rule, double confidence) {
   Mention m;
@@ -65,6 +72,16 @@ class LexiconMatcher final : public Component {
           if (!lower_ok && !case_ok(doc, i, j + 1)) continue;
           best = &e;
           best_end = j + 1;
+        }
+        // One-word matches that are more often something else: a demonym
+        // ("Canadian" is not the Canadian River) or a short name part of a person
+        // ("Jong" in "Kim Jong Un").
+        if (best && best_end == i + 1) {
+          std::string f = token_fold(doc, i);
+          bool demonym = m_r.demonym_by_adjective.count(f) && best->cls != Class::Group && best->cls != Class::Country;
+          bool name_part = best->cls == Class::Person &&
+                           (f.size() <= 4 || m_r.korean_surnames.count(f) || m_r.chinese_surnames.count(f));
+          if (demonym || name_part) best = nullptr;
         }
         if (best) {
           double conf = best->priority >= 3 ? 0.9 : best->priority == 2 ? 0.85 : 0.75;
@@ -322,7 +339,8 @@ class PatternMatcher final : public Component {
         while (ne < e && (is_cap(doc.tokens[ne].shape) ||
                           (token_text(doc, ne) == "." && ne > nb && token_text(doc, ne - 1).size() == 1)))
           ++ne;
-        if (ne - nb >= 1 && ne - nb <= 6 && !head_class(token_fold(doc, ne - 1)) &&
+        bool demonym = m_r.demonym_by_adjective.count(surface_fold(doc, nb, ne)) > 0;
+        if (ne - nb >= 1 && ne - nb <= 6 && !head_class(token_fold(doc, ne - 1)) && !demonym &&
             !m_r.cues.prefix.count(token_fold(doc, nb))) {
           out.push_back(make_mention(doc, nb, ne, Class::Person, surface(doc, nb, ne), "pattern:title", 0.75));
           return;
