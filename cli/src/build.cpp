@@ -1,4 +1,5 @@
 #include "build.hpp"
+#include "export/views.hpp"
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -208,6 +209,10 @@ Result<BuildSummary> run_build(const BuildOptions& options, const Diagnostics& d
     KG_TRY_VOID(rdfio::write_text_file(path, ontology::ontology_turtle()));
     summary.outputs.push_back(path);
   }
+  // Relation-graph views (GraphML, DOT, HTML) next to the RDF files.
+  const rdfio::RelationView view = rdfio::relation_view(g);
+  KG_TRY(auto view_files, rdfio::write_views(view, options.output_dir, "kgbuild relation graph", diagnostics));
+  summary.outputs.insert(summary.outputs.end(), view_files.begin(), view_files.end());
   double t_export = ms_since(t0);
 
   // report.json: counts, timings, warnings (timings are the only part that varies
@@ -235,6 +240,14 @@ Result<BuildSummary> run_build(const BuildOptions& options, const Diagnostics& d
                       {"statistics", statistics},
                       {"triples", summary.triples},
                       {"quads", ds.quads.size()}};
+  const rdfio::Centrality top = rdfio::top_entities(view, 10);
+  auto ranking = [](const std::vector<rdfio::RankedEntity>& list) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (const auto& r : list) j.push_back({{"label", r.label}, {"class", r.cls}, {"iri", r.iri}, {"value", r.value}});
+    return j;
+  };
+  report["top_by_degree"] = ranking(top.by_degree);
+  report["top_by_betweenness"] = ranking(top.by_betweenness);
   report["per_document"] = per_doc;
   report["warnings"] = warnings;
   report["outputs"] = summary.outputs;

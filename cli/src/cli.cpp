@@ -32,6 +32,8 @@ const char* kMainHelp =
     "  build      extract entities and relations from documents and write the graph\n"
     "  extract    print what is extracted from documents, as JSON (no graph)\n"
     "  validate   check graph files against kgbuild's SHACL shapes\n"
+    "  view       write GraphML, DOT and HTML views of a graph or of one entity's neighbourhood\n"
+    "  path       print the shortest relation paths between two entities, with evidence\n"
     "\n"
     "options:\n"
     "  -h, --help       show this help (kgbuild <command> --help for a command)\n"
@@ -269,7 +271,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       return kOk;
     }
     static const std::map<std::string, std::function<int(const std::vector<std::string>&, Context&)>> commands{
-        {"build", cmd_build}, {"extract", cmd_extract}, {"validate", cmd_validate}};
+        {"build", cmd_build}, {"extract", cmd_extract}, {"validate", cmd_validate},
+        {"view", cmd_view}, {"path", cmd_path}};
     auto it = commands.find(cmd);
     if (it == commands.end()) {
       ctx.error("unknown command '" + cmd + "' (see kgbuild --help)");

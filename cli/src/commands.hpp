@@ -31,5 +31,7 @@ using Args = std::vector<std::string>;
 int cmd_build(const Args& argv, Context& ctx);
 int cmd_extract(const Args& argv, Context& ctx);
 int cmd_validate(const Args& argv, Context& ctx);
+int cmd_view(const Args& argv, Context& ctx);  // view.cpp
+int cmd_path(const Args& argv, Context& ctx);  // view.cpp
 
 }  // namespace kg::cli
