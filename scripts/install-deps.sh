@@ -18,6 +18,8 @@ PACKAGES=(
   iso-codes wordnet-base
   # tools the tests use to check outputs
   serdi python3 python3-rdflib python3-pyld python3-networkx graphviz
+  # browser test of graph.html (headless)
+  chromium
   # benchmark: GNU time for peak memory
   time
 )
