@@ -170,6 +170,7 @@ constexpr std::string_view kApp = R"js(
   nodes.forEach((n) => names.appendChild(new Option(n.label)));
 
   let cy = null;
+  const items = [];  // the undrawn list, without Cytoscape.js
   if (typeof cytoscape === 'function') {
     const elements = [];
     nodes.forEach((n, i) => {
@@ -209,6 +210,7 @@ constexpr std::string_view kApp = R"js(
       const li = el('li', n.label + ' (' + n.cls + ')');
       li.addEventListener('click', () => show(i));
       list.appendChild(li);
+      items.push(li);
     });
   }
 
@@ -220,7 +222,7 @@ constexpr std::string_view kApp = R"js(
         cy.edges().forEach((e) => { const on = edgeShown(e.data('k')); e.style('display', on ? 'element' : 'none'); shownEdges += on; });
       });
     } else {
-      nodes.forEach((n, i) => { shownNodes += nodeShown(i); });
+      nodes.forEach((n, i) => { const on = nodeShown(i); items[i].hidden = !on; shownNodes += on; });
       edges.forEach((e, k) => { shownEdges += edgeShown(k); });
     }
     $('kg-stats').textContent = shownNodes + ' entities, ' + shownEdges + ' relations' + (cy ? '' : ' (not drawn)');
@@ -278,7 +280,7 @@ constexpr std::string_view kApp = R"js(
       cy.$(':selected').unselect();
       const n = cy.getElementById(nodes[i].id);
       n.select();
-      cy.animate({ center: { eles: n }, duration: 200 });
+      cy.animate({ fit: { eles: n.closedNeighborhood(), padding: 80 }, duration: 200 });
     }
     show(i);
   }
