@@ -1,302 +1,657 @@
-// SHACL Core validation (https://www.w3.org/TR/shacl/) of the constraint components
-// kgbuild's shapes use: targetClass, targetSubjectsOf, property with a predicate path,
-// class, datatype (with lexical well-formedness for the XSD types), nodeKind,
-// minCount, maxCount, pattern, minInclusive, maxInclusive, in, or, and sh:message.
-// sh:class follows rdfs:subClassOf found in the data graph.
+// rdfio::validate: SHACL Core validation (https://www.w3.org/TR/shacl/) of the
+// constraint components kgbuild's shapes use (ontology/shapes.ttl):
+//   targets     sh:targetClass, sh:targetSubjectsOf, sh:targetObjectsOf, sh:targetNode
+//   shapes      sh:NodeShape, sh:property with an IRI sh:path (no complex paths), sh:deactivated
+//   values      sh:class, sh:datatype (with lexical checks of the XSD types), sh:nodeKind,
+//               sh:in, sh:pattern (ECMAScript syntax, no sh:flags), sh:minInclusive,
+//               sh:maxInclusive, sh:or (of shapes built from these)
+//   counts      sh:minCount, sh:maxCount, sh:qualifiedValueShape with
+//               sh:qualifiedMinCount/sh:qualifiedMaxCount
+//   pairs       sh:lessThanOrEquals
+// A shape using any other sh: term is refused (Errc::usage) rather than half-checked.
+//
+// How: the shapes Turtle is parsed into a Redland model and compiled into the structs
+// below; the data is loaded into another model, and every predicate the shapes need is
+// read once with a one-pattern SPARQL SELECT through Rasqal (no UNION, FILTER or
+// OPTIONAL, which avoids the Rasqal bugs of ../shared/spec/pitfalls.md). Values are
+// kept in ordered sets, which also removes the copies a triple has when it sits in
+// several named graphs: the data graph is the union of the dataset's graphs.
+//
+// Messages: sh:message (when the shape has one), then ": ", then what was expected and
+// what was found.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "export/export.hpp"
-#include "redland.hpp"
+#include "redland_model.hpp"
 
 namespace kg::rdfio {
 namespace {
 
-const std::string SH = std::string(vocab::kSh);
-const std::string XSD = std::string(vocab::kXsd);
-const std::string RDF = std::string(vocab::kRdf);
+namespace rl = detail::redland;
 
-// Triples by predicate. The shapes graph is indexed eagerly from its quads; the data
-// graph lives in a Redland model and each predicate is fetched once, on first use,
-// with a SPARQL SELECT through Rasqal.
-class Index {
- public:
-  explicit Index(const std::vector<Quad>& quads) {
-    for (const Quad& q : quads) m_by_pred[q.predicate.str()][q.subject.str()].push_back(q.object);
-    m_complete = true;
-  }
-  explicit Index(const detail::Model* model) : m_model(model) {}
+const std::string kSh(vocab::kSh);
+const std::string kXsd(vocab::kXsd);
+const std::string kRdf(vocab::kRdf);
+const std::string kRdfs(vocab::kRdfs);
+const std::string kRdfType = vocab::rdf_type;
+const std::string kSubClassOf = kRdfs + "subClassOf";
+const std::string kShapesName = "shapes.ttl";
 
-  std::vector<Term> objects(const std::string& s, const std::string& p) const {
-    const auto& m = predicate(p);
-    auto it = m.find(s);
-    return it == m.end() ? std::vector<Term>{} : it->second;
-  }
-  std::optional<Term> one(const std::string& s, const std::string& p) const {
-    auto v = objects(s, p);
-    if (v.empty()) return std::nullopt;
-    return v.front();
-  }
-  std::set<std::string> subjects_of(const std::string& p) const {
-    std::set<std::string> out;
-    for (const auto& [subj, objs] : predicate(p)) out.insert(subj);
-    return out;
-  }
-  /// Subjects of the shapes graph with their predicates (shapes index only).
-  std::set<std::string> subjects_with(const std::string& p, const std::string& o) const {
-    std::set<std::string> out;
-    for (const auto& [subj, objs] : predicate(p))
-      for (const auto& t : objs)
-        if (std::holds_alternative<Iri>(t) && std::get<Iri>(t).str() == o) out.insert(subj);
-    return out;
-  }
-  std::vector<std::string> list(const std::string& head) const {
-    std::vector<std::string> items;
-    std::string node = head;
-    for (int guard = 0; guard < 1000 && node != RDF + "nil"; ++guard) {
-      auto first = one(node, RDF + "first");
-      auto rest = one(node, RDF + "rest");
-      if (!first || !rest || !std::holds_alternative<Iri>(*rest)) break;
-      items.push_back(std::holds_alternative<Iri>(*first) ? std::get<Iri>(*first).str() : std::get<Literal>(*first).lexical);
-      node = std::get<Iri>(*rest).str();
+bool is_iri(const Term& t) { return std::holds_alternative<Iri>(t); }
+const std::string& iri_of(const Term& t) { return std::get<Iri>(t).str(); }
+bool is_blank(const Term& t) {
+  return is_iri(t) && iri_of(t).compare(0, rl::kBnodePrefix.size(), rl::kBnodePrefix) == 0;
+}
+
+// ---- display
+
+// "kg:Person" for the namespaces a reader of kgbuild output knows, else "<iri>".
+std::string short_name(const std::string& iri) {
+  static const std::pair<const char*, std::string_view> kPrefixes[] = {
+      {"kg:", ontology::kNamespace}, {"xsd:", vocab::kXsd},   {"rdf:", vocab::kRdf},   {"rdfs:", vocab::kRdfs},
+      {"prov:", vocab::kProv},       {"skos:", vocab::kSkos}, {"owl:", vocab::kOwl},   {"sh:", vocab::kSh}};
+  for (const auto& [prefix, ns] : kPrefixes)
+    if (iri.size() > ns.size() && iri.compare(0, ns.size(), ns) == 0) {
+      std::string local = iri.substr(ns.size());
+      if (local.find_first_of("/#?:") == std::string::npos) return prefix + local;
     }
-    return items;
-  }
-  const std::optional<Error>& error() const { return m_error; }
-
- private:
-  using BySubject = std::map<std::string, std::vector<Term>>;
-  const BySubject& predicate(const std::string& p) const {
-    auto it = m_by_pred.find(p);
-    if (it != m_by_pred.end() || m_complete || !m_model) {
-      static const BySubject empty;
-      return it == m_by_pred.end() ? empty : it->second;
-    }
-    BySubject& slot = m_by_pred[p];
-    auto rows = detail::select(*m_model, "SELECT ?s ?o WHERE { ?s <" + p + "> ?o }");
-    if (!rows.ok()) {
-      if (!m_error) m_error = rows.error();
-      return slot;
-    }
-    for (const auto& row : *rows)
-      if (row[0] && row[1] && std::holds_alternative<Iri>(*row[0]))
-        slot[std::get<Iri>(*row[0]).str()].push_back(*row[1]);
-    return slot;
-  }
-
-  const detail::Model* m_model = nullptr;
-  bool m_complete = false;
-  mutable std::map<std::string, BySubject> m_by_pred;
-  mutable std::optional<Error> m_error;
-};
-
-std::string show(const Term& t) { return ontology::to_ntriples(t); }
-
-std::string short_iri(const std::string& iri) {
-  for (auto [p, ns] : {std::pair<const char*, std::string_view>{"kg:", ontology::kNamespace}, {"xsd:", vocab::kXsd},
-                       {"rdf:", vocab::kRdf}, {"rdfs:", vocab::kRdfs}, {"prov:", vocab::kProv}, {"skos:", vocab::kSkos}})
-    if (iri.compare(0, ns.size(), ns) == 0) return p + iri.substr(ns.size());
   return "<" + iri + ">";
 }
 
-bool lexical_ok(const std::string& datatype, const std::string& lex) {
-  static const std::map<std::string, std::regex> k{
-      {XSD + "date", std::regex(R"(-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d{2}:\d{2})?)")},
-      {XSD + "gYearMonth", std::regex(R"(-?\d{4,}-(0[1-9]|1[0-2])(Z|[+-]\d{2}:\d{2})?)")},
-      {XSD + "gYear", std::regex(R"(-?\d{4,}(Z|[+-]\d{2}:\d{2})?)")},
-      {XSD + "decimal", std::regex(R"([+-]?(\d+(\.\d*)?|\.\d+))")},
-      {XSD + "integer", std::regex(R"([+-]?\d+)")},
-  };
-  auto it = k.find(datatype);
-  return it == k.end() || std::regex_match(lex, it->second);
+// A term for messages: short IRIs, literals in N-Triples with a short datatype.
+std::string show(const Term& t) {
+  if (is_iri(t)) return short_name(iri_of(t));
+  const Literal& l = std::get<Literal>(t);
+  Literal plain{l.lexical, "", l.lang};
+  std::string out = plain.to_ntriples();
+  if (!l.datatype.empty() && l.lang.empty()) out += "^^" + short_name(l.datatype);
+  return out;
 }
+
+std::string join_or(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+// ---- literals
 
 std::string datatype_of(const Literal& l) {
-  if (!l.lang.empty()) return RDF + "langString";
-  return l.datatype.empty() ? XSD + "string" : l.datatype;
+  if (!l.lang.empty()) return kRdf + "langString";
+  return l.datatype.empty() ? kXsd + "string" : l.datatype;
 }
 
-class Validator {
- public:
-  Validator(const Index& data, const Index& shapes) : m_data(data), m_shapes(shapes) {}
+bool leap(long year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
-  std::vector<Violation> run() {
-    std::vector<Violation> out;
-    for (const auto& shape : m_shapes.subjects_with(vocab::rdf_type, SH + "NodeShape"))
-      for (const auto& focus : targets(shape)) check_node(shape, focus, out);
-    std::sort(out.begin(), out.end(), [](const Violation& a, const Violation& b) {
-      return std::tie(a.focus_node, a.path, a.shape, a.message) < std::tie(b.focus_node, b.path, b.shape, b.message);
-    });
-    out.erase(std::unique(out.begin(), out.end(), [](const Violation& a, const Violation& b) {
-                return a.focus_node == b.focus_node && a.path == b.path && a.message == b.message && a.shape == b.shape;
-              }), out.end());
+// Lexical space checks for the XSD types kgbuild uses
+// (https://www.w3.org/TR/xmlschema11-2/#built-in-primitive-datatypes); other
+// datatypes are accepted on their IRI alone.
+bool well_formed(const std::string& datatype, const std::string& lex) {
+  static const std::string tz = R"((Z|[+-](0\d|1[0-3]):[0-5]\d|[+-]14:00)?)";
+  static const std::map<std::string, std::regex> kLexical{
+      {kXsd + "integer", std::regex(R"([+-]?\d+)")},
+      {kXsd + "decimal", std::regex(R"([+-]?(\d+(\.\d*)?|\.\d+))")},
+      {kXsd + "boolean", std::regex(R"(true|false|1|0)")},
+      {kXsd + "gYear", std::regex(R"(-?([1-9]\d{4,}|\d{4}))" + tz)},
+      {kXsd + "gYearMonth", std::regex(R"(-?([1-9]\d{4,}|\d{4})-(0[1-9]|1[0-2]))" + tz)},
+      {kXsd + "date", std::regex(R"(-?([1-9]\d{4,}|\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))" + tz)},
+  };
+  auto it = kLexical.find(datatype);
+  if (it == kLexical.end()) return true;
+  if (!std::regex_match(lex, it->second)) return false;
+  if (datatype == kXsd + "date") {  // the day must exist in that month
+    const bool negative = lex[0] == '-';
+    const std::size_t dash = lex.find('-', negative ? 1 : 0);
+    const long year = std::strtol(lex.c_str() + (negative ? 1 : 0), nullptr, 10);
+    const int month = std::atoi(lex.c_str() + dash + 1);
+    const int day = std::atoi(lex.c_str() + dash + 4);
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > kDays[month - 1] || (month == 2 && day == 29 && !leap(year))) return false;
+  }
+  return true;
+}
+
+// The numeric value of an integer or decimal literal, nullopt otherwise.
+std::optional<long double> number(const Term& t) {
+  const Literal* l = std::get_if<Literal>(&t);
+  if (!l) return std::nullopt;
+  const std::string dt = datatype_of(*l);
+  if ((dt != kXsd + "integer" && dt != kXsd + "decimal") || !well_formed(dt, l->lexical)) return std::nullopt;
+  return std::strtold(l->lexical.c_str(), nullptr);
+}
+
+// ---- the shapes graph
+
+class ShapesGraph {
+ public:
+  explicit ShapesGraph(const std::vector<Quad>& quads) {
+    for (const Quad& q : quads) m_spo[q.subject][q.predicate.str()].insert(q.object);
+  }
+  const std::map<std::string, std::set<Term>>& predicates(const Term& s) const {
+    static const std::map<std::string, std::set<Term>> kNone;
+    auto it = m_spo.find(s);
+    return it == m_spo.end() ? kNone : it->second;
+  }
+  const std::set<Term>& objects(const Term& s, const std::string& p) const {
+    static const std::set<Term> kNone;
+    const auto& preds = predicates(s);
+    auto it = preds.find(p);
+    return it == preds.end() ? kNone : it->second;
+  }
+  std::vector<Term> subjects() const {
+    std::vector<Term> out;
+    for (const auto& [s, preds] : m_spo) out.push_back(s);
+    return out;
+  }
+  /// The members of the RDF list at `head`. Errors when it is not a well-formed list.
+  Result<std::vector<Term>> list(const Term& head, const std::string& where) const {
+    std::vector<Term> items;
+    Term node = head;
+    std::set<Term> seen;
+    while (!(is_iri(node) && iri_of(node) == kRdf + "nil")) {
+      const auto& first = objects(node, kRdf + "first");
+      const auto& rest = objects(node, kRdf + "rest");
+      if (first.size() != 1 || rest.size() != 1 || !seen.insert(node).second)
+        return make_error(Errc::parse, where + " is not a well-formed RDF list", Location{kShapesName});
+      items.push_back(*first.begin());
+      node = *rest.begin();
+    }
+    return items;
+  }
+
+ private:
+  std::map<Term, std::map<std::string, std::set<Term>>> m_spo;
+};
+
+// ---- compiled shapes
+
+// Constraints on one value node; used for node shapes, property shapes' values,
+// sh:or alternatives and qualified value shapes.
+struct ValueShape {
+  std::string label;                     // rdfs:label: describes the shape in messages
+  std::vector<std::string> classes;      // sh:class
+  std::vector<std::string> datatypes;    // sh:datatype
+  std::vector<std::string> node_kinds;   // sh:nodeKind
+  std::vector<std::pair<std::string, std::regex>> patterns;  // sh:pattern
+  std::vector<long double> min_inclusive, max_inclusive;
+  std::vector<std::string> min_text, max_text;               // the bounds as written
+  std::vector<std::vector<Term>> in;                         // sh:in lists
+  std::vector<std::vector<ValueShape>> ors;                  // sh:or alternatives
+};
+
+struct Qualified {
+  ValueShape shape;
+  std::optional<std::size_t> min, max;
+};
+
+struct PropertyShape {
+  std::string id;    // the shape's IRI (the node shape's when it is a blank node)
+  std::string path;  // predicate IRI
+  std::string message;
+  std::optional<std::size_t> min_count, max_count;
+  std::vector<std::string> less_than_or_equals;
+  std::vector<Qualified> qualified;
+  ValueShape values;
+};
+
+struct NodeShape {
+  std::string id;
+  std::string message;
+  std::vector<std::string> target_classes, target_subjects_of, target_objects_of;
+  std::vector<Term> target_nodes;
+  ValueShape self;
+  std::vector<PropertyShape> properties;
+};
+
+// sh: terms that do not validate (or that the compiler reads elsewhere).
+const std::set<std::string> kNonValidating{"name",     "description", "order",      "group",
+                                           "defaultValue", "severity", "message", "deactivated"};
+
+class Compiler {
+ public:
+  explicit Compiler(const ShapesGraph& g) : m_g(g) {}
+
+  Result<std::vector<NodeShape>> run() {
+    std::vector<NodeShape> out;
+    for (const Term& s : m_g.subjects()) {
+      if (!is_shape(s) || deactivated(s)) continue;
+      NodeShape ns;
+      ns.id = iri_of(s);
+      ns.message = message(s);
+      for (const char* t : {"targetClass", "targetSubjectsOf", "targetObjectsOf"})
+        for (const Term& o : m_g.objects(s, kSh + t)) {
+          if (!is_iri(o)) return bad(s, std::string("sh:") + t + " must be an IRI");
+          auto& list = t[6] == 'C' ? ns.target_classes : t[6] == 'S' ? ns.target_subjects_of : ns.target_objects_of;
+          list.push_back(iri_of(o));
+        }
+      for (const Term& o : m_g.objects(s, kSh + "targetNode")) ns.target_nodes.push_back(o);
+      if (!m_g.objects(s, kSh + "path").empty()) {
+        // A property shape with its own targets: its focus nodes are the targets.
+        KG_TRY(PropertyShape ps, property(s, s));
+        ns.properties.push_back(std::move(ps));
+      } else {
+        KG_TRY(ns.self, value_shape(s, {"targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode", "property"}));
+        for (const Term& p : m_g.objects(s, kSh + "property")) {
+          if (deactivated(p)) continue;
+          KG_TRY(PropertyShape ps, property(p, s));
+          ns.properties.push_back(std::move(ps));
+        }
+      }
+      out.push_back(std::move(ns));
+    }
     return out;
   }
 
  private:
-  std::set<std::string> instances_of(const std::string& cls) const {
-    // Classes below `cls` through rdfs:subClassOf in the data graph.
-    const std::string sub_class_of = std::string(vocab::kRdfs) + "subClassOf";
-    std::set<std::string> classes{cls};
-    const auto subs = m_data.subjects_of(sub_class_of);
-    bool grew = true;
-    while (grew) {
-      grew = false;
-      for (const auto& sub : subs)
-        for (const auto& sup : m_data.objects(sub, sub_class_of))
-          if (std::holds_alternative<Iri>(sup) && classes.count(std::get<Iri>(sup).str()) && !classes.count(sub)) {
-            classes.insert(sub);
-            grew = true;
+  // A node shape: declared so, or given a target (https://www.w3.org/TR/shacl/#shapes).
+  bool is_shape(const Term& s) const {
+    if (m_g.objects(s, kRdfType).count(Iri::unchecked(kSh + "NodeShape"))) return true;
+    for (const char* t : {"targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode"})
+      if (!m_g.objects(s, kSh + t).empty()) return true;
+    return false;
+  }
+  bool deactivated(const Term& s) const {
+    for (const Term& d : m_g.objects(s, kSh + "deactivated"))
+      if (!is_iri(d) && std::get<Literal>(d).lexical == "true") return true;
+    return false;
+  }
+  std::string message(const Term& s) const {
+    for (const Term& m : m_g.objects(s, kSh + "message"))
+      if (!is_iri(m)) return std::get<Literal>(m).lexical;
+    return {};
+  }
+  std::string name(const Term& s) const { return is_blank(s) ? "a blank-node shape" : short_name(iri_of(s)); }
+  Error bad(const Term& s, const std::string& what) const {
+    return make_error(Errc::parse, "shape " + name(s) + ": " + what, Location{kShapesName});
+  }
+
+  Result<std::size_t> count(const Term& s, const char* key) const {
+    const auto& v = m_g.objects(s, kSh + key);
+    if (v.size() != 1 || is_iri(*v.begin())) return bad(s, std::string("sh:") + key + " must be one integer");
+    const std::string& lex = std::get<Literal>(*v.begin()).lexical;
+    if (!well_formed(kXsd + "integer", lex) || lex[0] == '-') return bad(s, std::string("sh:") + key + " must be one integer >= 0");
+    return static_cast<std::size_t>(std::strtoull(lex.c_str(), nullptr, 10));
+  }
+
+  Result<PropertyShape> property(const Term& p, const Term& owner) {
+    PropertyShape ps;
+    ps.id = is_blank(p) ? iri_of(owner) : iri_of(p);
+    ps.message = message(p);
+    const auto& path = m_g.objects(p, kSh + "path");
+    if (path.size() != 1 || !is_iri(*path.begin()) || is_blank(*path.begin()))
+      return bad(p, "sh:path must be one predicate IRI (property paths are not implemented)");
+    ps.path = iri_of(*path.begin());
+    if (!m_g.objects(p, kSh + "minCount").empty()) {
+      KG_TRY(ps.min_count, count(p, "minCount"));
+    }
+    if (!m_g.objects(p, kSh + "maxCount").empty()) {
+      KG_TRY(ps.max_count, count(p, "maxCount"));
+    }
+    for (const Term& o : m_g.objects(p, kSh + "lessThanOrEquals")) {
+      if (!is_iri(o)) return bad(p, "sh:lessThanOrEquals must be a predicate IRI");
+      ps.less_than_or_equals.push_back(iri_of(o));
+    }
+    for (const Term& q : m_g.objects(p, kSh + "qualifiedValueShape")) {
+      Qualified qs;
+      KG_TRY(qs.shape, value_shape(q, {}));
+      if (!m_g.objects(p, kSh + "qualifiedMinCount").empty()) {
+        KG_TRY(qs.min, count(p, "qualifiedMinCount"));
+      }
+      if (!m_g.objects(p, kSh + "qualifiedMaxCount").empty()) {
+        KG_TRY(qs.max, count(p, "qualifiedMaxCount"));
+      }
+      ps.qualified.push_back(std::move(qs));
+    }
+    KG_TRY(ps.values, value_shape(p, {"path", "minCount", "maxCount", "lessThanOrEquals", "qualifiedValueShape",
+                                      "qualifiedMinCount", "qualifiedMaxCount"}));
+    return ps;
+  }
+
+  // The value constraints of shape `s`; `handled` lists sh: terms read by the caller.
+  Result<ValueShape> value_shape(const Term& s, std::set<std::string> handled) {
+    if (++m_depth > 32) return bad(s, "sh:or nests too deep (a cycle?)");
+    struct Leave {
+      int& d;
+      ~Leave() { --d; }
+    } leave{m_depth};
+    ValueShape v;
+    for (const Term& l : m_g.objects(s, kRdfs + "label"))
+      if (!is_iri(l)) v.label = std::get<Literal>(l).lexical;
+    for (const auto& [pred, objects] : m_g.predicates(s)) {
+      if (pred.compare(0, kSh.size(), kSh) != 0) continue;  // rdf:type, rdfs:comment, …
+      const std::string key = pred.substr(kSh.size());
+      if (handled.count(key) || kNonValidating.count(key)) continue;
+      for (const Term& o : objects) {
+        const Literal* lit = std::get_if<Literal>(&o);
+        if (key == "class" || key == "datatype" || key == "nodeKind") {
+          if (!is_iri(o)) return bad(s, "sh:" + key + " must be an IRI");
+          (key == "class" ? v.classes : key == "datatype" ? v.datatypes : v.node_kinds).push_back(iri_of(o));
+        } else if (key == "pattern") {
+          if (!lit) return bad(s, "sh:pattern must be a string");
+          if (!m_g.objects(s, kSh + "flags").empty()) return bad(s, "sh:flags is not implemented");
+          try {
+            v.patterns.emplace_back(lit->lexical, std::regex(lit->lexical, std::regex::ECMAScript));
+          } catch (const std::regex_error&) {
+            return bad(s, "sh:pattern " + lit->to_ntriples() + " is not a valid regular expression");
           }
-    }
-    std::set<std::string> out;
-    for (const auto& s : m_data.subjects_of(vocab::rdf_type))
-      for (const auto& t : m_data.objects(s, vocab::rdf_type))
-        if (std::holds_alternative<Iri>(t) && classes.count(std::get<Iri>(t).str())) out.insert(s);
-    return out;
-  }
-
-  bool has_class(const Term& v, const std::string& cls) const {
-    if (!std::holds_alternative<Iri>(v)) return false;
-    return instances_of_cached(cls).count(std::get<Iri>(v).str()) > 0;
-  }
-  const std::set<std::string>& instances_of_cached(const std::string& cls) const {
-    auto it = m_cache.find(cls);
-    if (it == m_cache.end()) it = m_cache.emplace(cls, instances_of(cls)).first;
-    return it->second;
-  }
-
-  std::set<std::string> targets(const std::string& shape) const {
-    std::set<std::string> out;
-    for (const auto& c : m_shapes.objects(shape, SH + "targetClass"))
-      if (std::holds_alternative<Iri>(c)) {
-        const auto& inst = instances_of_cached(std::get<Iri>(c).str());
-        out.insert(inst.begin(), inst.end());
-      }
-    for (const auto& p : m_shapes.objects(shape, SH + "targetSubjectsOf"))
-      if (std::holds_alternative<Iri>(p)) {
-        auto subjects = m_data.subjects_of(std::get<Iri>(p).str());
-        out.insert(subjects.begin(), subjects.end());
-      }
-    return out;
-  }
-
-  // Value-level constraints of `shape` on `v`; returns the failure text or empty.
-  std::string check_value(const std::string& shape, const Term& v) const {
-    for (const auto& c : m_shapes.objects(shape, SH + "class")) {
-      std::string cls = std::get<Iri>(c).str();
-      if (!has_class(v, cls)) return "expected an instance of " + short_iri(cls) + ", found " + describe(v);
-    }
-    for (const auto& d : m_shapes.objects(shape, SH + "datatype")) {
-      std::string dt = std::get<Iri>(d).str();
-      const Literal* l = std::get_if<Literal>(&v);
-      if (!l || datatype_of(*l) != dt || !lexical_ok(dt, l->lexical))
-        return "expected a literal of datatype " + short_iri(dt) + ", found " + show(v);
-    }
-    for (const auto& k : m_shapes.objects(shape, SH + "nodeKind")) {
-      std::string kind = std::get<Iri>(k).str();
-      bool iri = std::holds_alternative<Iri>(v) && std::get<Iri>(v).str().rfind("urn:kgbuild:bnode:", 0) != 0;
-      if (kind == SH + "IRI" && !iri) return "expected an IRI, found " + show(v);
-      if (kind == SH + "Literal" && !std::holds_alternative<Literal>(v)) return "expected a literal, found " + show(v);
-    }
-    for (const auto& p : m_shapes.objects(shape, SH + "pattern")) {
-      std::string text = std::holds_alternative<Literal>(v) ? std::get<Literal>(v).lexical : std::get<Iri>(v).str();
-      if (!std::regex_search(text, std::regex(std::get<Literal>(p).lexical)))
-        return "expected a value matching " + std::get<Literal>(p).lexical + ", found " + show(v);
-    }
-    for (const char* bound : {"minInclusive", "maxInclusive"}) {
-      for (const auto& b : m_shapes.objects(shape, SH + bound)) {
-        const Literal* l = std::get_if<Literal>(&v);
-        double x = 0;
-        try {
-          x = l ? std::stod(l->lexical) : 0;
-        } catch (...) {
-          return "expected a number, found " + show(v);
+        } else if (key == "minInclusive" || key == "maxInclusive") {
+          auto n = number(o);
+          if (!n) return bad(s, "sh:" + key + " must be an xsd:integer or xsd:decimal literal");
+          (key[1] == 'i' ? v.min_inclusive : v.max_inclusive).push_back(*n);
+          (key[1] == 'i' ? v.min_text : v.max_text).push_back(lit->lexical);
+        } else if (key == "in") {
+          KG_TRY(auto items, m_g.list(o, "sh:in of " + name(s)));
+          v.in.push_back(std::move(items));
+        } else if (key == "or") {
+          KG_TRY(auto members, m_g.list(o, "sh:or of " + name(s)));
+          std::vector<ValueShape> alternatives;
+          for (const Term& m : members) {
+            KG_TRY(ValueShape alt, value_shape(m, {}));
+            alternatives.push_back(std::move(alt));
+          }
+          v.ors.push_back(std::move(alternatives));
+        } else {
+          return make_error(Errc::usage, "shape " + name(s) + " uses sh:" + key + ", which kgbuild's SHACL validator does not implement",
+                            Location{kShapesName});
         }
-        double lim = std::stod(std::get<Literal>(b).lexical);
-        bool ok = l && (std::string(bound) == "minInclusive" ? x >= lim : x <= lim);
-        if (!ok) return std::string("expected a value ") + (bound[1] == 'i' ? ">= " : "<= ") + std::get<Literal>(b).lexical + ", found " + show(v);
       }
     }
-    for (const auto& in : m_shapes.objects(shape, SH + "in")) {
-      auto items = m_shapes.list(std::get<Iri>(in).str());
-      std::string text = std::holds_alternative<Literal>(v) ? std::get<Literal>(v).lexical : std::get<Iri>(v).str();
-      if (std::find(items.begin(), items.end(), text) == items.end()) return "expected one of the listed values, found " + show(v);
-    }
-    for (const auto& alt : m_shapes.objects(shape, SH + "or")) {
-      auto members = m_shapes.list(std::get<Iri>(alt).str());
-      std::vector<std::string> reasons;
-      bool any = false;
-      for (const auto& m : members) {
-        std::string why = check_value(m, v);
-        if (why.empty()) { any = true; break; }
-        reasons.push_back(why.substr(0, why.find(", found")));
-      }
-      if (!any) {
-        std::string all;
-        for (const auto& r : reasons) all += (all.empty() ? "" : " or ") + r.substr(r.find("expected ") == 0 ? 9 : 0);
-        return "expected " + all + ", found " + describe(v);
-      }
+    return v;
+  }
+
+  const ShapesGraph& m_g;
+  int m_depth = 0;
+};
+
+// ---- the data graph
+
+// Values by predicate (subject → objects), read from the Redland model with one SELECT
+// per predicate before validation starts.
+class DataGraph {
+ public:
+  using BySubject = std::map<Term, std::set<Term>>;
+
+  Result<void> load(const rl::Model& model, const std::string& predicate, const Diagnostics& diagnostics) {
+    if (m_by_predicate.count(predicate)) return {};
+    auto iri = rl::sparql_iri(predicate);
+    if (!iri) return make_error(Errc::parse, "not an IRI usable in SPARQL: " + predicate, Location{kShapesName});
+    KG_TRY(auto result, rl::select(model, "SELECT ?s ?o WHERE { ?s " + *iri + " ?o }", diagnostics));
+    BySubject& slot = m_by_predicate[predicate];
+    for (const auto& row : result.rows) {
+      // One pattern, both variables always bound: anything else is a Rasqal bug.
+      if (row.size() != 2 || !row[0] || !row[1] || !is_iri(*row[0]))
+        return make_error(Errc::internal, "Rasqal returned an incomplete row for " + *iri);
+      slot[*row[0]].insert(*row[1]);
     }
     return {};
   }
 
+  const BySubject& by_subject(const std::string& predicate) const {
+    static const BySubject kNone;
+    auto it = m_by_predicate.find(predicate);
+    return it == m_by_predicate.end() ? kNone : it->second;
+  }
+  const std::set<Term>& values(const Term& focus, const std::string& predicate) const {
+    static const std::set<Term> kNone;
+    const auto& m = by_subject(predicate);
+    auto it = m.find(focus);
+    return it == m.end() ? kNone : it->second;
+  }
+
+ private:
+  std::map<std::string, BySubject> m_by_predicate;
+};
+
+// ---- validation
+
+class Validator {
+ public:
+  explicit Validator(const DataGraph& data) : m_data(data) {}
+
+  std::vector<Violation> run(const std::vector<NodeShape>& shapes) {
+    for (const NodeShape& ns : shapes)
+      for (const Term& focus : targets(ns)) check_node(ns, focus);
+    std::sort(m_out.begin(), m_out.end(), [](const Violation& a, const Violation& b) {
+      return std::tie(a.focus_node, a.path, a.shape, a.message) < std::tie(b.focus_node, b.path, b.shape, b.message);
+    });
+    m_out.erase(std::unique(m_out.begin(), m_out.end(),
+                            [](const Violation& a, const Violation& b) {
+                              return std::tie(a.focus_node, a.path, a.shape, a.message) ==
+                                     std::tie(b.focus_node, b.path, b.shape, b.message);
+                            }),
+                m_out.end());
+    return std::move(m_out);
+  }
+
+ private:
+  // `cls` and its subclasses through rdfs:subClassOf in the data graph
+  // (https://www.w3.org/TR/shacl/#dfn-shacl-subclass).
+  const std::set<std::string>& subclasses(const std::string& cls) {
+    auto it = m_subclasses.find(cls);
+    if (it != m_subclasses.end()) return it->second;
+    std::set<std::string> found{cls};
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const auto& [sub, supers] : m_data.by_subject(kSubClassOf))
+        for (const Term& sup : supers)
+          if (is_iri(sup) && found.count(iri_of(sup)) && is_iri(sub) && found.insert(iri_of(sub)).second) grew = true;
+    }
+    return m_subclasses.emplace(cls, std::move(found)).first->second;
+  }
+
+  bool instance_of(const Term& v, const std::string& cls) {
+    const auto& classes = subclasses(cls);
+    for (const Term& t : m_data.values(v, kRdfType))
+      if (is_iri(t) && classes.count(iri_of(t))) return true;
+    return false;
+  }
+
+  std::set<Term> targets(const NodeShape& ns) {
+    std::set<Term> out(ns.target_nodes.begin(), ns.target_nodes.end());
+    for (const auto& cls : ns.target_classes)
+      for (const auto& [s, types] : m_data.by_subject(kRdfType))
+        if (instance_of(s, cls)) out.insert(s);
+    for (const auto& p : ns.target_subjects_of)
+      for (const auto& [s, objects] : m_data.by_subject(p)) out.insert(s);
+    for (const auto& p : ns.target_objects_of)
+      for (const auto& [s, objects] : m_data.by_subject(p)) out.insert(objects.begin(), objects.end());
+    return out;
+  }
+
+  // "kg:Person <https://…/person/p>" for a typed IRI, the term alone otherwise.
   std::string describe(const Term& v) const {
-    if (const Iri* i = std::get_if<Iri>(&v)) {
-      auto types = m_data.objects(i->str(), vocab::rdf_type);
-      std::string t;
-      for (const auto& ty : types) t += (t.empty() ? "" : ", ") + short_iri(std::get<Iri>(ty).str());
-      return (t.empty() ? "untyped" : t) + " " + i->to_ntriples();
-    }
-    return show(v);
+    if (!is_iri(v)) return show(v);
+    std::vector<std::string> types;
+    for (const Term& t : m_data.values(v, kRdfType)) types.push_back(show(t));
+    std::string self = "<" + iri_of(v) + ">";
+    if (types.empty()) return self + " (no rdf:type)";
+    std::string joined;
+    for (const auto& t : types) joined += (joined.empty() ? "" : ", ") + t;
+    return joined + " " + self;
   }
 
-  void check_node(const std::string& shape, const std::string& focus, std::vector<Violation>& out) const {
-    Term self = Iri::unchecked(focus);
-    if (std::string why = check_value(shape, self); !why.empty())
-      out.push_back(Violation{focus, "", message(shape, why), shape});
-    for (const auto& ps : m_shapes.objects(shape, SH + "property")) {
-      std::string pshape = std::get<Iri>(ps).str();
-      auto path = m_shapes.one(pshape, SH + "path");
-      if (!path || !std::holds_alternative<Iri>(*path)) continue;
-      std::string p = std::get<Iri>(*path).str();
-      auto values = m_data.objects(focus, p);
-      for (const auto& mc : m_shapes.objects(pshape, SH + "minCount"))
-        if (values.size() < std::stoul(std::get<Literal>(mc).lexical))
-          out.push_back(Violation{focus, p, message(pshape, "expected at least " + std::get<Literal>(mc).lexical + " value(s) of " + short_iri(p) + ", found " + std::to_string(values.size())), shape});
-      for (const auto& mc : m_shapes.objects(pshape, SH + "maxCount"))
-        if (values.size() > std::stoul(std::get<Literal>(mc).lexical))
-          out.push_back(Violation{focus, p, message(pshape, "expected at most " + std::get<Literal>(mc).lexical + " value(s) of " + short_iri(p) + ", found " + std::to_string(values.size())), shape});
-      for (const auto& v : values)
-        if (std::string why = check_value(pshape, v); !why.empty())
-          out.push_back(Violation{focus, p, message(pshape, why), shape});
+  // What `shape` asks of a value, for messages ("an instance of kg:Place").
+  static std::vector<std::pair<std::string, std::string>> expectations(const ValueShape& s) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!s.label.empty()) return {{"", s.label}};
+    for (const auto& c : s.classes) out.emplace_back("an instance of", short_name(c));
+    for (const auto& d : s.datatypes) out.emplace_back("datatype", short_name(d));
+    for (const auto& k : s.node_kinds) out.emplace_back("node kind", short_name(k));
+    for (const auto& [text, re] : s.patterns) out.emplace_back("a value matching", text);
+    for (const auto& m : s.min_text) out.emplace_back("a value >=", m);
+    for (const auto& m : s.max_text) out.emplace_back("a value <=", m);
+    if (!s.in.empty() || !s.ors.empty()) out.emplace_back("", "a value conforming to a nested shape");
+    return out;
+  }
+  // "an instance of kg:Place, kg:Country or kg:Region" for a list of alternatives.
+  static std::string describe_alternatives(const std::vector<ValueShape>& alts) {
+    std::vector<std::pair<std::string, std::string>> all;
+    for (const auto& a : alts) {
+      auto e = expectations(a);
+      if (e.size() != 1) all.emplace_back("", "a value conforming to one of " + std::to_string(alts.size()) + " shapes");
+      else all.push_back(e.front());
     }
+    std::vector<std::string> phrases;
+    for (std::size_t i = 0; i < all.size();) {  // group runs of the same kind
+      std::vector<std::string> items;
+      std::size_t j = i;
+      for (; j < all.size() && all[j].first == all[i].first; ++j) items.push_back(all[j].second);
+      phrases.push_back((all[i].first.empty() ? "" : all[i].first + " ") + join_or(items));
+      i = j;
+    }
+    return join_or(phrases);
   }
 
-  std::string message(const std::string& shape, const std::string& why) const {
-    auto m = m_shapes.one(shape, SH + "message");
-    if (m && std::holds_alternative<Literal>(*m)) return std::get<Literal>(*m).lexical + ": " + why;
+  static bool node_kind_ok(const std::string& kind, const Term& v) {
+    const bool literal = !is_iri(v), blank = is_blank(v), iri = is_iri(v) && !blank;
+    const std::string k = kind.substr(kSh.size());
+    return (k == "IRI" && iri) || (k == "Literal" && literal) || (k == "BlankNode" && blank) ||
+           (k == "BlankNodeOrIRI" && !literal) || (k == "BlankNodeOrLiteral" && !iri) || (k == "IRIOrLiteral" && !blank);
+  }
+
+  // Every failure of `v` against `s`, each as "expected …, found …".
+  std::vector<std::string> check_value(const ValueShape& s, const Term& v) {
+    std::vector<std::string> why;
+    for (const auto& c : s.classes)
+      if (!instance_of(v, c)) why.push_back("expected an instance of " + short_name(c) + ", found " + describe(v));
+    for (const auto& d : s.datatypes) {
+      const Literal* l = std::get_if<Literal>(&v);
+      if (!l || datatype_of(*l) != d)
+        why.push_back("expected datatype " + short_name(d) + ", found " + show(v));
+      else if (!well_formed(d, l->lexical))
+        why.push_back("expected datatype " + short_name(d) + ", found " + show(v) + ", which is not a valid " + short_name(d));
+    }
+    for (const auto& k : s.node_kinds)
+      if (!node_kind_ok(k, v)) why.push_back("expected node kind " + short_name(k) + ", found " + show(v));
+    for (const auto& [text, re] : s.patterns) {
+      const std::string subject = is_iri(v) ? iri_of(v) : std::get<Literal>(v).lexical;  // SPARQL str()
+      if (is_blank(v) || !std::regex_search(subject, re))
+        why.push_back("expected a value matching " + text + ", found " + show(v));
+    }
+    const auto n = number(v);
+    for (std::size_t i = 0; i < s.min_inclusive.size(); ++i)
+      if (!n || *n < s.min_inclusive[i]) why.push_back("expected a number >= " + s.min_text[i] + ", found " + show(v));
+    for (std::size_t i = 0; i < s.max_inclusive.size(); ++i)
+      if (!n || *n > s.max_inclusive[i]) why.push_back("expected a number <= " + s.max_text[i] + ", found " + show(v));
+    for (const auto& items : s.in)
+      if (std::find(items.begin(), items.end(), v) == items.end()) {
+        std::vector<std::string> shown;
+        for (std::size_t i = 0; i < items.size() && i < 5; ++i) shown.push_back(show(items[i]));
+        std::string list = join_or(shown);
+        if (items.size() > 5) list = "one of " + std::to_string(items.size()) + " values (" + list.substr(0, list.rfind(" or ")) + ", …)";
+        else list = "one of " + list;
+        why.push_back("expected " + list + ", found " + show(v));
+      }
+    for (const auto& alternatives : s.ors) {
+      bool any = false;
+      for (const auto& alt : alternatives)
+        if (check_value(alt, v).empty()) {
+          any = true;
+          break;
+        }
+      if (!any) why.push_back("expected " + describe_alternatives(alternatives) + ", found " + describe(v));
+    }
     return why;
   }
 
-  const Index& m_data;
-  const Index& m_shapes;
-  mutable std::map<std::string, std::set<std::string>> m_cache;
+  void report(const Term& focus, const std::string& path, const std::string& shape, const std::string& message,
+              const std::string& why) {
+    m_out.push_back(Violation{is_iri(focus) ? iri_of(focus) : ontology::to_ntriples(focus), path,
+                              message.empty() ? why : message + ": " + why, shape});
+  }
+
+  static std::string count_text(std::optional<std::size_t> min, std::optional<std::size_t> max) {
+    auto values = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " value" : " values"); };
+    if (min && max && *min == *max) return "exactly " + values(*min);
+    if (min && max) return "between " + std::to_string(*min) + " and " + values(*max);
+    return min ? "at least " + values(*min) : "at most " + values(*max);
+  }
+  static std::string found_text(const std::vector<Term>& vs) {
+    std::string out = std::to_string(vs.size());
+    for (std::size_t i = 0; i < vs.size(); ++i) out += (i == 0 ? ": " : ", ") + show(vs[i]);
+    return out;
+  }
+
+  void check_node(const NodeShape& ns, const Term& focus) {
+    for (const auto& why : check_value(ns.self, focus)) report(focus, "", ns.id, ns.message, why);
+    for (const PropertyShape& ps : ns.properties) {
+      const auto& set = m_data.values(focus, ps.path);
+      const std::vector<Term> values(set.begin(), set.end());
+      const std::string path = short_name(ps.path);
+      if ((ps.min_count && values.size() < *ps.min_count) || (ps.max_count && values.size() > *ps.max_count))
+        report(focus, ps.path, ps.id, ps.message,
+               "expected " + count_text(ps.min_count, ps.max_count) + " of " + path + ", found " + found_text(values));
+      for (const Term& v : values)
+        for (const auto& why : check_value(ps.values, v)) report(focus, ps.path, ps.id, ps.message, why);
+      for (const auto& other : ps.less_than_or_equals)
+        for (const Term& v : values)
+          for (const Term& w : m_data.values(focus, other)) {
+            auto a = number(v), b = number(w);
+            if (!a || !b || *a > *b)
+              report(focus, ps.path, ps.id, ps.message,
+                     "expected a number <= the " + short_name(other) + " value " + show(w) + ", found " + show(v));
+          }
+      for (const Qualified& q : ps.qualified) {
+        std::vector<Term> conforming;
+        for (const Term& v : values)
+          if (check_value(q.shape, v).empty()) conforming.push_back(v);
+        if ((q.min && conforming.size() < *q.min) || (q.max && conforming.size() > *q.max)) {
+          auto e = expectations(q.shape);
+          std::string what = e.size() == 1 ? (e[0].first.empty() ? "" : e[0].first + " ") + e[0].second
+                                           : "a value conforming to the qualified shape";
+          report(focus, ps.path, ps.id, ps.message,
+                 "expected " + count_text(q.min, q.max) + " of " + path + " that is " + what + ", found " +
+                     found_text(conforming));
+        }
+      }
+    }
+  }
+
+  const DataGraph& m_data;
+  std::map<std::string, std::set<std::string>> m_subclasses;
+  std::vector<Violation> m_out;
 };
+
+// Every predicate whose values validation reads.
+std::set<std::string> predicates_needed(const std::vector<NodeShape>& shapes) {
+  std::set<std::string> out{kRdfType, kSubClassOf};
+  for (const NodeShape& ns : shapes) {
+    out.insert(ns.target_subjects_of.begin(), ns.target_subjects_of.end());
+    out.insert(ns.target_objects_of.begin(), ns.target_objects_of.end());
+    for (const PropertyShape& ps : ns.properties) {
+      out.insert(ps.path);
+      out.insert(ps.less_than_or_equals.begin(), ps.less_than_or_equals.end());
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
 Result<std::vector<Violation>> validate(const Dataset& data, std::string_view shapes, const Diagnostics& diagnostics) {
-  auto parsed = parse_text(shapes, Format::turtle, "shapes.ttl", diagnostics);
-  if (!parsed.ok()) return parsed.error();
-  Index shape_index(parsed->quads);
-  KG_TRY(detail::Model model, detail::model_from_dataset(data, detail::Contexts::drop));
-  Index data_index(&model);
-  auto violations = Validator(data_index, shape_index).run();
-  if (data_index.error()) return *data_index.error();
-  return violations;
+  auto shapes_model = rl::Model::from_turtle(shapes, kShapesName, "https://w3id.org/kgbuild/shapes", diagnostics);
+  if (!shapes_model.ok()) {
+    Error e = shapes_model.error();
+    e.code = Errc::parse;
+    e.message = "cannot read the SHACL shapes: " + e.message;
+    if (e.where.file.empty()) e.where.file = kShapesName;
+    return e;
+  }
+  const ShapesGraph shapes_graph(shapes_model->quads());
+  KG_TRY(auto compiled, Compiler(shapes_graph).run());
+
+  KG_TRY(rl::Model model, rl::Model::from_dataset(data, diagnostics));
+  DataGraph data_graph;
+  for (const auto& p : predicates_needed(compiled)) KG_TRY_VOID(data_graph.load(model, p, diagnostics));
+  return Validator(data_graph).run(compiled);
 }
 
 }  // namespace kg::rdfio
