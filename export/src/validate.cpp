@@ -226,11 +226,12 @@ class Compiler {
       NodeShape ns;
       ns.id = iri_of(s);
       ns.message = message(s);
-      for (const char* t : {"targetClass", "targetSubjectsOf", "targetObjectsOf"})
-        for (const Term& o : m_g.objects(s, kSh + t)) {
-          if (!is_iri(o)) return bad(s, std::string("sh:") + t + " must be an IRI");
-          auto& list = t[6] == 'C' ? ns.target_classes : t[6] == 'S' ? ns.target_subjects_of : ns.target_objects_of;
-          list.push_back(iri_of(o));
+      for (auto [key, list] : {std::pair{"targetClass", &ns.target_classes},
+                               std::pair{"targetSubjectsOf", &ns.target_subjects_of},
+                               std::pair{"targetObjectsOf", &ns.target_objects_of}})
+        for (const Term& o : m_g.objects(s, kSh + key)) {
+          if (!is_iri(o)) return bad(s, std::string("sh:") + key + " must be an IRI");
+          list->push_back(iri_of(o));
         }
       for (const Term& o : m_g.objects(s, kSh + "targetNode")) ns.target_nodes.push_back(o);
       if (!m_g.objects(s, kSh + "path").empty()) {
@@ -345,8 +346,9 @@ class Compiler {
         } else if (key == "minInclusive" || key == "maxInclusive") {
           auto n = number(o);
           if (!n) return bad(s, "sh:" + key + " must be an xsd:integer or xsd:decimal literal");
-          (key[1] == 'i' ? v.min_inclusive : v.max_inclusive).push_back(*n);
-          (key[1] == 'i' ? v.min_text : v.max_text).push_back(lit->lexical);
+          const bool min = key == "minInclusive";
+          (min ? v.min_inclusive : v.max_inclusive).push_back(*n);
+          (min ? v.min_text : v.max_text).push_back(lit->lexical);
         } else if (key == "in") {
           KG_TRY(auto items, m_g.list(o, "sh:in of " + name(s)));
           v.in.push_back(std::move(items));
@@ -544,11 +546,14 @@ class Validator {
     for (const auto& items : s.in)
       if (std::find(items.begin(), items.end(), v) == items.end()) {
         std::vector<std::string> shown;
-        for (std::size_t i = 0; i < items.size() && i < 5; ++i) shown.push_back(show(items[i]));
-        std::string list = join_or(shown);
-        if (items.size() > 5) list = "one of " + std::to_string(items.size()) + " values (" + list.substr(0, list.rfind(" or ")) + ", …)";
-        else list = "one of " + list;
-        why.push_back("expected " + list + ", found " + show(v));
+        for (const Term& item : items) shown.push_back(show(item));
+        std::string expected = "one of " + join_or(shown);
+        if (items.size() > 5) {  // long lists (kg's 43 properties) are abridged
+          expected = "one of " + std::to_string(items.size()) + " values (";
+          for (std::size_t i = 0; i < 5; ++i) expected += shown[i] + ", ";
+          expected += "…)";
+        }
+        why.push_back("expected " + expected + ", found " + show(v));
       }
     for (const auto& alternatives : s.ors) {
       bool any = false;

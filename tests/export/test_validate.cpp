@@ -203,6 +203,15 @@ TEST_SUITE("export::validate") {
     CHECK(v.message == "expected an instance of kg:SourceDocument, found kg:Settlement <" + kTown + ">");
   }
 
+  TEST_CASE("validate: an Assertion about a predicate outside the ontology is reported with the list abridged") {
+    auto v = only(validate(edit(conforming(), kAssertion, vocab::rdf_predicate,
+                                {quad(kAssertion, vocab::rdf_predicate, iri(std::string(vocab::kRdfs) + "seeAlso"))})),
+                  kAssertion, vocab::rdf_predicate);
+    CHECK(v.message ==
+          "expected one of 43 values (kg:memberOf, kg:affiliatedWith, kg:leaderOf, kg:partOf, kg:basedIn, …), "
+          "found rdfs:seeAlso");
+  }
+
   TEST_CASE("validate: provenance numbers are checked: confidence in [0, 1], charStart <= charEnd") {
     auto vs = validate(edit(edit(conforming(), kAssertion, kKg + "confidence",
                                  {quad(kAssertion, kKg + "confidence", typed("1.5", "decimal"))}),
