@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace kg::test {
 
@@ -19,7 +20,8 @@ namespace fs = std::filesystem;
 /// A fresh directory under the build tree's tests/tmp, named after `name`; emptied
 /// when created (ccache TestContext idea).
 inline fs::path temp_dir(const std::string& name) {
-  fs::path dir = fs::path(KG_TEST_TMP) / name;
+  // ctest runs test cases as parallel processes: the pid keeps their folders apart.
+  fs::path dir = fs::path(KG_TEST_TMP) / (name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
