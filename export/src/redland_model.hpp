@@ -35,8 +35,6 @@ void librdf_free_storage(librdf_storage* storage);
 void librdf_free_model(librdf_model* model);
 }
 
-// A nested namespace: the older redland.hpp declares detail::Model/world/select with
-// other signatures, and identical names in one library would clash at link time.
 namespace kg::rdfio::detail::redland {
 
 /// Prefix of the IRIs that stand for blank nodes.

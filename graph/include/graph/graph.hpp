@@ -42,7 +42,7 @@ struct Node {
 };
 
 struct Edge {
-  Property property;
+  Property property{};
   std::vector<Evidence> evidence;  ///< sorted, unique
 };
 
