@@ -230,6 +230,7 @@ int cmd_path(const Args& argv, Context& ctx) {
   const std::vector<OptionSpec> specs{
       {"graph", 0, true, true, "FILE", "graph file written by kgbuild build (.ttl, .nt, .nq, .trig, .jsonld; repeatable)"},
       {"max", 0, true, false, "N", "print at most N shortest paths (default 5)"},
+      {"relations-only", 0, false, false, "", "never pass through source documents (exit 1 when no chain of relations exists)"},
       {"help", 'h', false, false, "", "show this help"},
   };
   int rc = kOk;
@@ -237,8 +238,10 @@ int cmd_path(const Args& argv, Context& ctx) {
                               "usage: kgbuild path --graph FILE [--graph FILE...] FROM TO\n\n"
                               "Prints the shortest chains of relations between two entities, named by label,\n"
                               "other name (any case) or IRI, following relations in either direction, with\n"
-                              "the evidence of every step. Exit 1 when a name is unknown or ambiguous or no\n"
-                              "path exists.\n\noptions:\n",
+                              "the evidence of every step. When no chain of relations joins them, the\n"
+                              "shortest paths that also pass through the source documents mentioning\n"
+                              "entities (mentionedIn steps) are printed instead, and the first line says so.\n"
+                              "Exit 1 when a name is unknown or ambiguous or no path exists.\n\noptions:\n",
                               rc);
   if (!parsed) return rc;
   const ParsedArgs& args = *parsed;
@@ -260,21 +263,42 @@ int cmd_path(const Args& argv, Context& ctx) {
   }
   auto g = load_graph(args.all("graph"), "path", ctx, rc);
   if (!g) return rc;
-  const rdfio::RelationView view = rdfio::relation_view(*g);
+  rdfio::RelationView view = rdfio::relation_view(*g);
   auto from = resolve(view, args.positional[0], ctx);
   if (!from) return kFailure;
   auto to = resolve(view, args.positional[1], ctx);
   if (!to) return kFailure;
+  auto paths = rdfio::shortest_paths(view, *from, *to, limit);
+  bool through_sources = false;
+  if (paths.empty() && !args.has("relations-only")) {
+    // Entity indices shift when SourceDocument nodes join the view: look them up again
+    // by IRI (unique in both views).
+    const std::string from_iri = view.nodes[*from].iri, to_iri = view.nodes[*to].iri;
+    view = rdfio::relation_view(*g, rdfio::Sources::as_nodes);
+    auto index_of = [&](const std::string& iri) {
+      for (std::size_t i = 0; i < view.nodes.size(); ++i)
+        if (view.nodes[i].iri == iri) return i;
+      return view.nodes.size();
+    };
+    from = index_of(from_iri);
+    to = index_of(to_iri);
+    paths = rdfio::shortest_paths(view, *from, *to, limit);
+    through_sources = !paths.empty();
+  }
   const auto& a = view.nodes[*from];
   const auto& b = view.nodes[*to];
-  auto paths = rdfio::shortest_paths(view, *from, *to, limit);
   if (paths.empty()) {
-    ctx.error("no path of relations joins " + describe(a) + " and " + describe(b));
+    ctx.error(std::string(args.has("relations-only") ? "no path of relations joins "
+                                                     : "no path of relations or shared source documents joins ") +
+              describe(a) + " and " + describe(b));
     return kFailure;
   }
+  if (through_sources)
+    ctx.out << "no chain of relations joins them; shortest paths through the source documents that mention "
+               "entities:\n";
   const std::size_t steps = paths.front().nodes.size() - 1;
   ctx.out << a.label << " (" << ontology::local_name(a.cls) << ") to " << b.label << " ("
-          << ontology::local_name(b.cls) << "): " << steps << " relation" << (steps == 1 ? "" : "s") << " apart, "
+          << ontology::local_name(b.cls) << "): " << steps << " step" << (steps == 1 ? "" : "s") << " apart, "
           << paths.size() << (paths.size() == limit ? " (or more)" : "") << " shortest path"
           << (paths.size() == 1 ? "" : "s") << "\n";
   for (std::size_t k = 0; k < paths.size(); ++k) {
@@ -289,6 +313,8 @@ int cmd_path(const Args& argv, Context& ctx) {
                 << ontology::local_name(edge.property) << "--> " << view.nodes[edge.target].label << "\n";
         for (const auto& ev : edge.evidence)
           ctx.out << "       \"" << ev.text << "\"\n         (" << evidence_line(ev) << ")\n";
+        if (edge.evidence.empty() && edge.property == ontology::Property::mentionedIn)
+          ctx.out << "       (the source document names it)\n";
       }
   }
   return kOk;

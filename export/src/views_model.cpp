@@ -70,11 +70,13 @@ std::vector<std::string> ViewEdge::sources() const {
   return {files.begin(), files.end()};
 }
 
-RelationView relation_view(const graph::Graph& graph) {
+RelationView relation_view(const graph::Graph& graph, Sources sources) {
   const auto& a = graph.adjacency();
+  const bool with_sources = sources == Sources::as_nodes;
   std::vector<std::pair<std::string, graph::Vertex>> kept;
   for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi)
-    if (drawn(a[*vi].key.cls)) kept.emplace_back(ontology::entity_iri(a[*vi].key), *vi);
+    if (drawn(a[*vi].key.cls) || (with_sources && a[*vi].key.cls == Class::SourceDocument))
+      kept.emplace_back(ontology::entity_iri(a[*vi].key), *vi);
   std::sort(kept.begin(), kept.end());
 
   RelationView view;
@@ -91,6 +93,16 @@ RelationView relation_view(const graph::Graph& graph) {
     auto t = index.find(boost::target(*ei, a));
     if (s == index.end() || t == index.end()) continue;
     view.edges.push_back(ViewEdge{s->second, t->second, a[*ei].property, a[*ei].evidence});
+  }
+  if (with_sources) {
+    std::map<std::string, std::size_t> file_node;  // SourceDocument label (file name) → node
+    for (std::size_t i = 0; i < view.nodes.size(); ++i)
+      if (view.nodes[i].cls == Class::SourceDocument) file_node.emplace(view.nodes[i].label, i);
+    for (std::size_t i = 0; i < view.nodes.size(); ++i)
+      if (view.nodes[i].cls != Class::SourceDocument)
+        for (const auto& file : view.nodes[i].sources)
+          if (auto f = file_node.find(file); f != file_node.end())
+            view.edges.push_back(ViewEdge{i, f->second, ontology::Property::mentionedIn, {}});
   }
   std::sort(view.edges.begin(), view.edges.end(), [](const ViewEdge& x, const ViewEdge& y) {
     return std::tie(x.source, x.property, x.target) < std::tie(y.source, y.property, y.target);

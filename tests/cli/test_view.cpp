@@ -28,7 +28,8 @@ std::string q(const fs::path& p) {
 }
 
 // Ilse Varn is a member of the Tide Guild, based in Saltmere where Ode Brin lives; a
-// person and a river are both called Kestrel; Far Cove is related to nothing.
+// person and a river are both called Kestrel (both named in guild.txt, related to
+// nothing); Far Cove is related to nothing and named only in cove.txt.
 fs::path write_graph(const fs::path& dir) {
   using kg::ontology::make_key;
   kg::extract::DocResult d;
@@ -41,16 +42,19 @@ fs::path write_graph(const fs::path& dir) {
   auto kestrel_w = make_key(Class::Waterbody, "Kestrel");
   auto cove = make_key(Class::Settlement, "Far Cove");
   d.entities = {{ilse, "Ilse Varn", {"I. Varn"}}, {guild, "Tide Guild", {}}, {salt, "Saltmere", {}},
-                {ode, "Ode Brin", {}},            {kestrel_p, "Kestrel", {}}, {kestrel_w, "Kestrel", {}},
-                {cove, "Far Cove", {}}};
+                {ode, "Ode Brin", {}},            {kestrel_p, "Kestrel", {}}, {kestrel_w, "Kestrel", {}}};
   auto ev = [](std::size_t start, const std::string& text) {
     return kg::extract::Evidence{"guild.txt", start, start + text.size(), text, "test-rule", 0.75};
   };
   d.relations = {{ilse, Property::memberOf, guild, ev(0, "Varn joined the Tide Guild.")},
                  {guild, Property::basedIn, salt, ev(30, "The Guild sits in Saltmere.")},
                  {ode, Property::residesIn, salt, ev(60, "Brin lives in Saltmere.")}};
+  kg::extract::DocResult c;
+  c.source = kg::extract::SourceInfo{"cove.txt", kg::extract::sha256_hex("cove"), 40};
+  c.entities = {{cove, "Far Cove", {}}};
   kg::graph::Graph g;
   g.add(d);
+  g.add(c);
   fs::path file = dir / "graph.ttl";
   auto r = kg::rdfio::write_file(kg::rdfio::to_dataset(g), kg::rdfio::Format::turtle, file.string());
   REQUIRE(r.ok());
@@ -188,7 +192,7 @@ TEST_SUITE("cli::view") {
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
     CHECK(r.out ==
-          "Ilse Varn (Person) to Ode Brin (Person): 3 relations apart, 1 shortest path\n"
+          "Ilse Varn (Person) to Ode Brin (Person): 3 steps apart, 1 shortest path\n"
           "\n"
           "path 1: Ilse Varn - Tide Guild - Saltmere - Ode Brin\n"
           "  1. Ilse Varn --memberOf--> Tide Guild\n"
@@ -202,7 +206,31 @@ TEST_SUITE("cli::view") {
           "         (guild.txt, characters 60-83, confidence 0.75, rule test-rule)\n");
     auto none = kgbuild("path --graph " + q(graph) + " 'Far Cove' Saltmere", dir);
     CHECK(none.exit_code == 1);
-    CHECK(none.err.find("no path of relations joins Far Cove (Settlement)") != std::string::npos);
+    CHECK(none.err.find("no path of relations or shared source documents joins Far Cove (Settlement)") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("path falls back to source documents when no chain of relations exists, unless --relations-only") {
+    auto dir = temp_dir("cli-path-sources");
+    auto graph = write_graph(dir);
+    const std::string river = kg::ontology::entity_iri(kg::ontology::make_key(Class::Waterbody, "Kestrel"));
+    auto r = kgbuild("path --graph " + q(graph) + " Saltmere '" + river + "'", dir);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out ==
+          "no chain of relations joins them; shortest paths through the source documents that mention "
+          "entities:\n"
+          "Saltmere (Settlement) to Kestrel (Waterbody): 2 steps apart, 1 shortest path\n"
+          "\n"
+          "path 1: Saltmere - guild.txt - Kestrel\n"
+          "  1. Saltmere --mentionedIn--> guild.txt\n"
+          "       (the source document names it)\n"
+          "  2. Kestrel --mentionedIn--> guild.txt\n"
+          "       (the source document names it)\n");
+    auto strict = kgbuild("path --relations-only --graph " + q(graph) + " Saltmere '" + river + "'", dir);
+    CHECK(strict.exit_code == 1);
+    CHECK(strict.out.empty());
+    CHECK(strict.err.find("no path of relations joins Saltmere (Settlement)") != std::string::npos);
   }
 
   TEST_CASE("build writes the views next to graph.ttl, the same bytes every run, and rankings in report.json") {

@@ -2,7 +2,7 @@
 # End-to-end checks on ../shared/corpus (skipped, exit 77, when it is absent):
 # exit codes, rapper/serdi parse, JSON-LD == Turtle, named graphs == Turtle,
 # determinism, union of separate builds == combined build, evidence offsets,
-# SHACL validation and score.py's entity F1 > 0 for every answer-key file.
+# SHACL validation, `path` on the corpus and score.py's entity F1 > 0 for every answer-key file.
 set -uo pipefail
 BIN=$1; ROOT=$2; OUT=$3
 SHARED="$ROOT/../shared"
@@ -46,6 +46,9 @@ step "every Assertion's evidence is the source text at its offsets"
 check $PY "$ROOT/tests/scripts/check_rdf.py" evidence "$OUT/all/graph.ttl" "$SHARED/corpus"
 step "SHACL validation passes"
 check "$BIN" validate "$OUT/all/graph.ttl" -q
+step "path joins Joseph Stalin and Hanawon (the issue's example)"
+check "$BIN" path --graph "$OUT/all/graph.ttl" "Joseph Stalin" "Hanawon" > "$OUT/path.txt"
+check grep -q "^path 1: Joseph Stalin - .* - Hanawon$" "$OUT/path.txt"
 step "score.py: entity F1 above zero for every answer-key file"
 $PY "$SHARED/eval/score.py" --gold "$SHARED/eval/gold" --graph "$OUT/all/graph.ttl" --json-out "$OUT/score.json" --no-details | tail -3
 check $PY - "$OUT/score.json" <<'PY'

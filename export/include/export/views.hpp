@@ -50,8 +50,13 @@ struct RelationView {
   std::vector<ViewEdge> edges;
 };
 
+/// Whether a view shows source documents: only as each node's list of sources (the
+/// default), or also as SourceDocument nodes joined to every entity they mention by a
+/// mentionedIn edge without evidence (so that paths can pass through documents).
+enum class Sources { as_lists, as_nodes };
+
 /// The relation graph of `graph` (see the header comment for what is left out).
-RelationView relation_view(const graph::Graph& graph);
+RelationView relation_view(const graph::Graph& graph, Sources sources = Sources::as_lists);
 
 /// The part of `view` within `depth` relations of any of `centres` (indices into
 /// `view.nodes`), following edges in both directions, with every edge of `view`
