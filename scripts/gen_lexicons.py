@@ -536,6 +536,7 @@ def country_rows():
             aliases.append(ascii_fold(label))
         cls = "Region" if code in DEPENDENT else "Country"
         rows.append((cls, label, aliases, "iso3166-1"))
+        COUNTRY_NAMES[code] = [label, *aliases]
     for c in load("iso_3166-3.json", "3166-3"):
         code = c["alpha_4"]
         if code in FORMER:
@@ -557,6 +558,40 @@ TYPE_WORDS = {
 SETTLEMENT_TYPES = {"city", "capital city", "municipality", "metropolitan city", "special city",
                     "capital", "capital district", "autonomous city", "city municipality", "city with county rights",
                     "urban municipality", "republican city", "special self-governing city", "capital territory"}
+
+
+# Filled by country_rows and region_rows for part_of_rows: ISO alpha-2 code -> the
+# country's names; (subdivision names, alpha-2 code of its country).
+COUNTRY_NAMES = {}
+SUBDIVISION_COUNTRY = []
+
+
+def part_of_rows(common, demonym_words):
+    """(part names, whole names, source): every ISO 3166-2 subdivision lies in its
+    country; a WordNet place instance lies in the place instances it names as part
+    holonyms ("#p": Tashkent -> Uzbekistan). Names that are demonyms ("Uzbek") are
+    left out: they name peoples, not places."""
+    rows = []
+    for names, cc in SUBDIVISION_COUNTRY:
+        if cc in COUNTRY_NAMES:
+            rows.append((names, COUNTRY_NAMES[cc], "iso3166-2"))
+    synsets = read_synsets("noun")
+    places = {off: names for off, cls, _, names, _ in wordnet_instances(common) if cls in PLACE_CLASSES}
+    for off, names in places.items():
+        for sym, target, ppos in synsets[off][1]:
+            if sym == "#p" and ppos == "n" and target in places:
+                rows.append((names, places[target], "wordnet-3.0"))
+    out, seen = [], set()
+    for part, whole, source in rows:
+        part = sorted({n.replace("\t", " ").replace("|", "/") for n in part if n not in demonym_words})
+        whole = sorted({n.replace("\t", " ").replace("|", "/") for n in whole if n not in demonym_words})
+        if not part or not whole:
+            continue
+        key = ("|".join(part), "|".join(whole))
+        if key not in seen:
+            seen.add(key)
+            out.append((key[0], key[1], source))
+    return sorted(out)
 
 
 def region_rows(common, settlement_names, given_names=frozenset()):
@@ -611,6 +646,7 @@ def region_rows(common, settlement_names, given_names=frozenset()):
         if cls == "Region":
             aliases = [n for n in aliases if n not in settlement_names]  # "Toshkent" is the city
         rows.append((cls, label, aliases, "iso3166-2"))
+        SUBDIVISION_COUNTRY.append(([label, *aliases], cc))
     return rows
 
 
@@ -795,6 +831,17 @@ def main(argv):
         for w, p, place in dem:
             f.write(f"{w}\t{p}\t{place}\twordnet-3.0\n")
     print(f"demonyms.tsv: {len(dem)}")
+
+    part_of = part_of_rows(common, demonym_words)
+    with open(os.path.join(a.out, "part_of.tsv"), "w", encoding="utf-8") as f:
+        f.write("# Places that lie inside other places (locatedIn), by name: every ISO 3166-2\n"
+                "# subdivision in its country, and WordNet 3.0 place instances in the places they\n"
+                "# give as part holonyms (\"#p\": Tashkent -> Uzbekistan). A row applies to a document\n"
+                "# that names both places (any of their names).\n" + iso_lic + wn_lic + gen +
+                "# columns: part names (|-separated)<TAB>whole names (|-separated)<TAB>source\n")
+        for part, whole, source in part_of:
+            f.write(f"{part}\t{whole}\t{source}\n")
+    print(f"part_of.tsv: {len(part_of)}")
     return 0
 
 

@@ -8,6 +8,7 @@
 //  - official numbers of instruments → identifier.
 // kg.statistics.v1: reported numbers (prose and tables) → Statistic nodes.
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -19,6 +20,10 @@
 
 namespace kg::extract {
 namespace {
+
+// How many tokens may stand between a one-function-word trigger and the mention it
+// governs ("to the", "into neighbouring", "to unpopulated areas of the").
+constexpr std::uint32_t kBareTriggerReach = 5;
 
 bool qualifies(Class c, const std::vector<Class>& allowed) {
   return std::any_of(allowed.begin(), allowed.end(), [&](Class a) { return ontology::is_a(c, a); });
@@ -78,6 +83,8 @@ class Relations final : public Component {
     }
     destination_sections(st, by_sentence);
     identifiers(st);
+    name_relations(st);
+    part_of(st);
     return {};
   }
 
@@ -107,6 +114,20 @@ class Relations final : public Component {
         Attribute{s, p, std::move(lexical), dt, st.doc.evidence(st.doc.sentences[si].span, rule, conf)});
   }
 
+  // A word that may continue a noun phrase after a bare trigger: lower-case letters,
+  // not a function word other than an article, possessive or "of"; or a bracket.
+  bool noun_phrase_filler(const Doc& doc, std::uint32_t t) const {
+    static const std::set<std::string, std::less<>> kJoiners{"a", "an", "the", "of", "its", "their", "his", "her"};
+    const std::string_view text = token_text(doc, t);
+    if (text == "[" || text == "]") return true;  // translator's brackets: "to [North] Korea"
+    if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || c == '-' || static_cast<unsigned char>(c) >= 0x80;
+        }))
+      return false;
+    const std::string f = token_fold(doc, t);
+    return kJoiners.count(f) || !m_r.stopwords.count(f);
+  }
+
   // Trigger phrases between two mentions.
   void trigger_rules(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms,
                      const std::vector<char>& in_mention) const {
@@ -133,10 +154,21 @@ class Relations final : public Component {
             if (tb - m.end_token > rule.window) break;
             if (qualifies(entity_of(doc, *it).key.cls, left_classes)) { left = *it; break; }
           }
+          // A trigger that is one function word ("to", "in", "of", ",") governs the
+          // phrase right after it: "fled to neighbouring China", not "… intent to
+          // consolidate the border regions with China".
+          // Between them only a short lower-case noun phrase may stand ("to unpopulated
+          // areas of the Kazakh SSR"); a clause word ("that", "with", "and") ends it.
+          const bool bare = n == 1 && (m_r.stopwords.count(trig[0]) || trig[0] == ",");
+          const std::uint32_t right_window = bare ? std::min<std::uint32_t>(rule.window, kBareTriggerReach) : rule.window;
+          std::uint32_t phrase_end = te;  // bare: tokens [te, phrase_end) are noun-phrase fillers
+          if (bare)
+            while (phrase_end < s.end_token && phrase_end - te < right_window && noun_phrase_filler(doc, phrase_end))
+              ++phrase_end;
           for (auto mi : ms) {
             const Mention& m = doc.mentions[mi];
             if (m.first_token < te) continue;
-            if (m.first_token - te > rule.window) break;
+            if (m.first_token - te > right_window || (bare && m.first_token > phrase_end)) break;
             if (qualifies(entity_of(doc, mi).key.cls, right_classes)) { right = mi; break; }
           }
           std::string id = "relations.tsv:" + std::to_string(rule.line);
@@ -332,6 +364,136 @@ class Relations final : public Component {
     std::string next = t + 1 < end ? token_fold(doc, t + 1) : "";
     std::string prev = t > 0 ? token_fold(doc, t - 1) : "";
     return next == "," || next == "and" || prev == "," || prev == "and";
+  }
+
+  // Relations that a name states by itself: "<demonym> <migrants>" left that country
+  // ("North Korean defectors" migratedFrom North Korea), "<demonym> <people>" live
+  // there ("Soviet Koreans" residesIn the Soviet Union), "<demonym> <body>" is based
+  // there ("South Korean Ministry of Unification"), and "… in/of <place>" at the end of
+  // a body's or group's name places it ("Association of Koreans in Kazakhstan",
+  // "ethnic Koreans in China"). Embassies and consulates are left out: their demonym
+  // names the sending state and their place the host. Evidence: the sentence of the
+  // entity's first mention. Only places that are entities of the document count.
+  void name_relations(State& st) const {
+    const Doc& doc = st.doc;
+    static const std::set<std::string, std::less<>> kForeignSeat{"embassy", "embassies", "consulate",
+                                                                 "consulate-general", "legation", "mission"};
+    for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
+      if (doc.entities[ei].mentions.empty()) continue;
+      const EntityKey key = doc.entities[ei].key;
+      const bool group = key.cls == Class::Group;
+      const bool body = ontology::is_a(key.cls, Class::Organization);
+      if (!group && !body) continue;
+      const std::uint32_t si = sentence_of(doc, doc.mentions[doc.entities[ei].mentions.front()].first_token);
+      std::vector<std::string> words;
+      const std::string name_key = text::lookup_key(doc.entities[ei].label);
+      for (auto w : text::split(name_key, ' '))
+        if (!w.empty()) words.emplace_back(w);
+      if (words.size() < 2) continue;
+      const bool foreign_seat = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return kForeignSeat.count(w); });
+      // Leading demonym (two words first: "north korean").
+      std::optional<Demonym> dem;
+      std::size_t dem_words = 0;
+      for (std::size_t k : {std::size_t{2}, std::size_t{1}}) {
+        if (dem || words.size() <= k) continue;
+        std::string lead = words[0];
+        for (std::size_t j = 1; j < k; ++j) lead += " " + words[j];
+        if (auto d = m_r.demonym_by_adjective.find(lead); d != m_r.demonym_by_adjective.end()) {
+          dem = d->second;
+          dem_words = k;
+        }
+      }
+      if (dem) {
+        const std::string& head = words.back();
+        std::optional<Property> p;
+        if (group && m_r.cues.migrant_head.count(head)) p = Property::migratedFrom;
+        else if (group && dem_words + 1 == words.size() && m_r.demonym_by_plural.count(head)) p = Property::residesIn;
+        else if (body && !foreign_seat) p = Property::basedIn;
+        if (p)
+          if (auto place = known_place(doc, dem->country)) emit(st, si, key, *p, *place, "relations:name-demonym", 0.6);
+      }
+      // Trailing "in <place>" / "of [the] <place>".
+      for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+        const bool in = words[k] == "in", of = words[k] == "of";
+        if (!in && !(of && body && !foreign_seat)) continue;
+        std::size_t b = k + 1;
+        if (b < words.size() && words[b] == "the") ++b;
+        if (b >= words.size()) break;
+        std::string rest = words[b];
+        for (std::size_t j = b + 1; j < words.size(); ++j) rest += " " + words[j];  // a lookup key already
+        if (auto place = known_place(doc, rest)) {
+          emit(st, si, key, group ? Property::residesIn : Property::basedIn, *place, "relations:name-place", 0.6);
+          break;
+        }
+      }
+    }
+  }
+
+  // Places of the document that part_of.tsv puts inside other places of the document
+  // (a province in its country, a city in its country): locatedIn, with the first
+  // sentence naming both as evidence, or else the part's first mention. The rule
+  // names the row ("part_of.tsv:<line> <source>"), so a reader sees the statement
+  // comes from the gazetteer, not from the sentence.
+  void part_of(State& st) const {
+    const Doc& doc = st.doc;
+    std::vector<std::pair<std::size_t, std::set<std::string>>> places;  // entity → name keys
+    for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+      const DocEntity& e = doc.entities[i];
+      if (!ontology::is_a(e.key.cls, Class::Place) || e.mentions.empty()) continue;
+      std::set<std::string> keys{text::lookup_key(e.label)};
+      for (const auto& alt : e.alt_labels) keys.insert(text::lookup_key(alt));
+      places.emplace_back(i, std::move(keys));
+    }
+    for (const auto& [pi, part_keys] : places) {
+      std::set<std::uint32_t> rows;
+      for (const auto& k : part_keys)
+        if (auto it = m_r.part_of_by_part.find(k); it != m_r.part_of_by_part.end()) rows.insert(it->second.begin(), it->second.end());
+      for (auto row : rows) {
+        const PartOf& po = m_r.part_of[row];
+        for (const auto& [wi, whole_keys] : places) {
+          if (wi == pi) continue;
+          if (!std::any_of(po.whole.begin(), po.whole.end(), [&](const std::string& w) { return whole_keys.count(w) > 0; }))
+            continue;
+          const DocEntity& part = doc.entities[pi];
+          const DocEntity& whole = doc.entities[wi];
+          emit(st, shared_sentence(doc, part, whole), part.key, Property::locatedIn, whole.key,
+               "part_of.tsv:" + std::to_string(po.line) + " " + po.source, 0.7);
+        }
+      }
+    }
+  }
+
+  // The first sentence holding mentions of both entities, else `a`'s first mention's.
+  static std::uint32_t shared_sentence(const Doc& doc, const DocEntity& a, const DocEntity& b) {
+    std::set<std::uint32_t> of_b;
+    for (auto mi : b.mentions) of_b.insert(sentence_of(doc, doc.mentions[mi].first_token));
+    std::uint32_t first = std::numeric_limits<std::uint32_t>::max();
+    for (auto mi : a.mentions) {
+      const std::uint32_t si = sentence_of(doc, doc.mentions[mi].first_token);
+      if (of_b.count(si)) return si;
+      first = std::min(first, si);
+    }
+    return first;
+  }
+
+  static std::uint32_t sentence_of(const Doc& doc, std::uint32_t token) {
+    auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), token,
+                               [](std::uint32_t t, const Sentence& s) { return t < s.first_token; });
+    return it == doc.sentences.begin() ? 0 : static_cast<std::uint32_t>(it - doc.sentences.begin() - 1);
+  }
+
+  // A place entity of the document (one with mentions) named `name`, by label or
+  // other name. Places only named inside another name ("University of Manchester")
+  // are not added: the relation needs the place as an entity of its own.
+  static std::optional<EntityKey> known_place(const Doc& doc, const std::string& name) {
+    const std::string key_text = text::lookup_key(name);
+    for (const auto& e : doc.entities) {
+      if (!ontology::is_a(e.key.cls, Class::Place) || e.mentions.empty()) continue;
+      if (text::lookup_key(e.label) == key_text) return e.key;
+      for (const auto& alt : e.alt_labels)
+        if (text::lookup_key(alt) == key_text) return e.key;
+    }
+    return std::nullopt;
   }
 
   static void add_entity(Doc& doc, const EntityKey& key, const std::string& label) {

@@ -78,11 +78,14 @@ Result<void> load_cues(Resources& r, const fs::path& path) {
       else r.cues.multiword_titles.emplace_back(toks.begin(), toks.end());
     } else if (pos == "group_head") {
       r.cues.group_head.insert(cue);
+    } else if (pos == "migrant_head") {
+      r.cues.group_head.insert(cue);
+      r.cues.migrant_head.insert(cue);
     } else if (pos == "not_name") {
       r.cues.not_name.insert(cue);
     } else {
       return line_error(path, n, "unknown position \"" + std::string(pos) +
-                                     "\" (expected head, prefix, title, group_head, not_name)");
+                                     "\" (expected head, prefix, title, group_head, migrant_head, not_name)");
     }
   }
   return {};
@@ -238,6 +241,23 @@ void Resources::add_entry(LexEntry entry) {
   }
 }
 
+Result<void> load_part_of(Resources& r, const fs::path& path) {
+  KG_TRY(auto lines, read_lines(path));
+  for (const auto& [n, line] : lines) {
+    auto cols = text::split(line, '\t');
+    if (cols.size() != 3 || cols[0].empty() || cols[1].empty())
+      return line_error(path, n, "expected columns part names, whole names, source");
+    PartOf row;
+    for (auto name : text::split(cols[1], '|')) row.whole.push_back(text::lookup_key(name));
+    row.source = std::string(text::trim(cols[2]));
+    row.line = n;
+    const auto index = static_cast<std::uint32_t>(r.part_of.size());
+    r.part_of.push_back(std::move(row));
+    for (auto name : text::split(cols[0], '|')) r.part_of_by_part[text::lookup_key(name)].push_back(index);
+  }
+  return {};
+}
+
 Result<Resources> Resources::load(const std::string& data_dir) {
   Resources r;
   fs::path dir(data_dir);
@@ -261,6 +281,7 @@ Result<Resources> Resources::load(const std::string& data_dir) {
   if (fs::exists(dir / "frames.tsv")) KG_TRY_VOID(load_frames(r, dir / "frames.tsv"));
   if (fs::exists(dir / "infobox.tsv")) KG_TRY_VOID(load_infobox(r, dir / "infobox.tsv"));
   if (fs::exists(dir / "stopwords.txt")) KG_TRY_VOID(load_stopwords(r, dir / "stopwords.txt"));
+  if (fs::exists(dir / "part_of.tsv")) KG_TRY_VOID(load_part_of(r, dir / "part_of.tsv"));
   return r;
 }
 

@@ -29,7 +29,8 @@ struct Cues {
   std::unordered_map<std::string, Class> prefix;  ///< folded first word → class
   std::unordered_set<std::string> title;          ///< folded person titles/roles
   std::vector<std::vector<std::string>> multiword_titles;  ///< folded tokens, e.g. prime minister
-  std::unordered_set<std::string> group_head;     ///< refugees, defectors, …
+  std::unordered_set<std::string> group_head;     ///< refugees, defectors, settlers, …
+  std::unordered_set<std::string> migrant_head;   ///< group heads of people who left: defectors, …
   std::unordered_set<std::string> not_name;       ///< capitalised non-names (months, However…)
 };
 
@@ -71,6 +72,14 @@ struct InfoboxKey {
   std::vector<Class> classes;  ///< acceptable classes of the value's entities
 };
 
+/// One row of part_of.tsv: a place (any of `part`) lies inside another (any of
+/// `whole`). Names are lookup keys.
+struct PartOf {
+  std::vector<std::string> whole;
+  std::string source;  ///< iso3166-2 | wordnet-3.0
+  std::size_t line = 0;
+};
+
 struct Resources {
   std::vector<LexEntry> entries;
   /// lookup_key(name) → entry indices, best priority first.
@@ -89,6 +98,8 @@ struct Resources {
   std::vector<RelationRule> relation_rules;
   std::unordered_map<std::string, InfoboxKey> infobox;            ///< folded key
   std::vector<Frame> frames;
+  std::vector<PartOf> part_of;                                    ///< part_of.tsv rows
+  std::unordered_map<std::string, std::vector<std::uint32_t>> part_of_by_part;  ///< part key → rows
 
   /// Loads every file from `data_dir`. Errors name the file and line.
   static Result<Resources> load(const std::string& data_dir);

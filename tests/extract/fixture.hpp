@@ -35,6 +35,7 @@ inline std::string write_test_data(const std::string& name) {
              "president\ttitle\tPerson\t\n"
              "chairman\ttitle\tPerson\t\n"
              "refugees\tgroup_head\tGroup\t\n"
+             "defectors\tmigrant_head\tGroup\t\n"
              "however\tnot_name\tAgent\t\n"
              "region\thead\tRegion\t\n"
              "committee\thead\tGovernmentBody\t\n"
@@ -57,8 +58,11 @@ inline std::string write_test_data(const std::string& name) {
   write_file(dir / "relations.tsv",
              "signedBy\tSTO\tDocument\tsigned by|was signed by\tAgent\t0.8\t10\n"
              "migratedTo\tSTO\tGroup,Person\tfled to\tPlace\t0.7\t10\n"
+             "migratedTo\tSTO\tGroup,Person\tto\tPlace\t0.6\t10\n"
              "affiliatedWith\tSTO\tPerson\tprofessor at|teaches at\tOrganization\t0.6\t8\n"
              "author\tSTO\tPublication\tby\tPerson\t0.75\t4\n");
+  write_file(dir / "part_of.tsv", "# part\twhole\tsource\nPort Vessel\tRepublic of Valdoria|Valdoria\ttest\n"
+                                   "Newtown|Oldtown\tGrey Steppe\ttest\n");
   write_file(dir / "infobox.tsv", "location\tlocation\tobject\tPlace\ndate\tdate\tdate\t\n");
   return dir.string();
 }

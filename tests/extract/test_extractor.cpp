@@ -456,3 +456,58 @@ TEST_SUITE("extract::UnnamedDocuments") {
     CHECK(d->key.cls == Class::LegalInstrument);
   }
 }
+
+TEST_SUITE("extract::BareTriggers") {
+  TEST_CASE("a one-word trigger governs the short noun phrase right after it, not a later clause") {
+    auto ex = make_extractor("baretrigger");
+    auto r = run_text(ex, prose("The Valdorians moved to unpopulated parts of the Grey Steppe in spring.") +
+                              prose("Anton Brask wanted to rebuild the old harbour together with Port Vessel."));
+    CHECK(has_relation(r, "Valdorians", Property::migratedTo, "Grey Steppe"));
+    CHECK_FALSE(has_relation(r, "Anton Brask", Property::migratedTo, "Port Vessel"));
+  }
+}
+
+TEST_SUITE("extract::NameRelations") {
+  TEST_CASE("a demonym before migrants, a demonym before a body and 'of <place>' place the entity") {
+    auto ex = make_extractor("namerel");
+    auto r = run_text(ex, prose("Valoria is far away, but Valdoria lies across the sea from Port Vessel.") +
+                              prose("Many Valdorian defectors reached Port Vessel by boat.") +
+                              prose("The Valdorian Ministry of Fisheries closed the harbour.") +
+                              prose("The Harbour Bureau of Port Vessel kept the records."));
+    CHECK(has_relation(r, "Valdorian defectors", Property::migratedFrom, "Valdoria"));
+    CHECK(has_relation(r, "Valdorian Ministry of Fisheries", Property::basedIn, "Valdoria"));
+    CHECK(has_relation(r, "Harbour Bureau of Port Vessel", Property::basedIn, "Port Vessel"));
+    auto it = std::find_if(r.relations.begin(), r.relations.end(), [](const extract::Relation& rel) {
+      return rel.property == Property::migratedFrom;
+    });
+    REQUIRE(it != r.relations.end());
+    CHECK(it->evidence.rule == "relations:name-demonym");
+    CHECK(it->evidence.text.find("Valdorian defectors reached") != std::string::npos);
+  }
+
+  TEST_CASE("a place named only inside another name gives no relation") {
+    auto ex = make_extractor("namerel-none");
+    auto r = run_text(ex, prose("The Valdorian Ministry of Fisheries closed the harbour for the winter."));
+    REQUIRE(find_entity(r, "Valdorian Ministry of Fisheries") != nullptr);
+    CHECK(find_entity(r, "Valdoria") == nullptr);
+    CHECK(std::none_of(r.relations.begin(), r.relations.end(),
+                       [](const extract::Relation& rel) { return rel.property == Property::basedIn; }));
+  }
+}
+
+TEST_SUITE("extract::PartOf") {
+  TEST_CASE("part_of.tsv places a named place inside another named place, with the sentence naming both") {
+    auto ex = make_extractor("partof");
+    auto r = run_text(ex, prose("The ferry left Port Vessel at dawn.") +
+                              prose("Fishermen from Port Vessel and Valdoria met at Oldtown.") +
+                              prose("Far from the coast lies the Grey Steppe."));
+    CHECK(has_relation(r, "Port Vessel", Property::locatedIn, "Valdoria"));
+    CHECK(has_relation(r, "Newtown", Property::locatedIn, "Grey Steppe"));  // by its other name, Oldtown
+    CHECK_FALSE(has_relation(r, "Valdoria", Property::locatedIn, "Port Vessel"));
+    for (const auto& rel : r.relations)
+      if (rel.property == Property::locatedIn && rel.object == find_entity(r, "Valdoria")->key) {
+        CHECK(rel.evidence.rule == "part_of.tsv:2 test");
+        CHECK(rel.evidence.text.rfind("Fishermen from Port Vessel and Valdoria", 0) == 0);
+      }
+  }
+}

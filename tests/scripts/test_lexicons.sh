@@ -14,7 +14,7 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 fail=0
 pass=0
 if python3 "$ROOT/scripts/gen_lexicons.py" --out "$OUT" > "$OUT/gen.log" 2>&1; then
-  for f in lexicon/countries.tsv lexicon/regions.tsv lexicon/wordnet.tsv lexicon/groups_wordnet.tsv demonyms.tsv; do
+  for f in lexicon/countries.tsv lexicon/regions.tsv lexicon/wordnet.tsv lexicon/groups_wordnet.tsv demonyms.tsv part_of.tsv; do
     if ! cmp -s "$OUT/$f" "$ROOT/extract/data/$f"; then
       echo "FAILED: extract/data/$f differs from a fresh run of scripts/gen_lexicons.py:"
       diff "$ROOT/extract/data/$f" "$OUT/$f" | head -20
@@ -69,7 +69,7 @@ for name in sorted(os.listdir(lex)):
         seen.add(key); prev = key
     print(f"lexicon/{name}: {len(seen)} entries")
 
-positions = {"head", "prefix", "title", "group_head", "not_name"}
+positions = {"head", "prefix", "title", "group_head", "migrant_head", "not_name"}
 for n, cols in rows(os.path.join(data, "cues.tsv")):
     if len(cols) != 4: report("cues.tsv", n, f"{len(cols)} columns (cue, position, class, note)")
     elif cols[1] not in positions: report("cues.tsv", n, f"unknown position {cols[1]!r}")
