@@ -6,6 +6,8 @@
 // take the class of their nearest non-short neighbours.
 // (Pomikálek 2011, "Removing Boilerplate and Duplicate Content from Web Corpora".)
 #include <algorithm>
+#include <set>
+#include <string>
 #include <unordered_map>
 
 #include "pipeline.hpp"
@@ -71,6 +73,7 @@ class ChromeFilter final : public Component {
     for (auto& blk : doc.blocks) kinds.push_back(classify(doc, blk, repeats));
     navigation_sections(doc, kinds);
     smooth(kinds);
+    reference_sections(doc, kinds);
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       doc.blocks[i].chrome = kinds[i] == Kind::bad;
       if (doc.blocks[i].chrome) ++doc.stats.chrome_blocks;
@@ -136,29 +139,52 @@ class ChromeFilter final : public Component {
 
   // A navigation heading ("See also", "External links", "Trending", "Tags") makes the
   // short lines under it links, not content, up to the next prose block.
-  void navigation_sections(const Doc& doc, std::vector<Kind>& kinds) const {
+  static bool is_navigation_heading(std::string_view text_line) {
     static const std::vector<std::string> headings{"see also", "external links", "related articles", "related",
                                                    "trending", "tags", "most read", "most popular", "top stories",
                                                    "navigation", "related stories", "more stories", "read more"};
+    std::string line = text::fold(text_line);
+    // Strip wiki markup and punctuation around a heading ("==See also==", "Tags:").
+    std::string bare;
+    for (char c : line)
+      if (c != '=' && c != ':' && c != '#' && c != '*') bare += c;
+    std::string_view h = text::trim(bare);
+    for (const auto& n : headings)
+      if (h == n || (h.size() > n.size() && h.compare(0, n.size(), n) == 0 && h.size() < n.size() + 25 && n.size() > 6))
+        return true;
+    return false;
+  }
+
+  void navigation_sections(const Doc& doc, std::vector<Kind>& kinds) const {
     bool in_nav = false;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-      std::string line = text::fold(doc.view(doc.blocks[i].span));
-      // Strip wiki markup and punctuation around a heading ("==See also==", "Tags:").
-      std::string bare;
-      for (char c : line)
-        if (c != '=' && c != ':' && c != '#' && c != '*') bare += c;
-      std::string_view h = text::trim(bare);
-      bool nav_heading = false;
-      for (const auto& n : headings)
-        if (h == n || (h.size() > n.size() && h.compare(0, n.size(), n) == 0 && h.size() < n.size() + 25 && n.size() > 6))
-          nav_heading = true;
-      if (nav_heading) {
+      if (is_navigation_heading(doc.view(doc.blocks[i].span))) {
         in_nav = true;
         kinds[i] = Kind::bad;
         continue;
       }
       if (kinds[i] == Kind::good && !doc.blocks[i].key_value) in_nav = false;
       if (in_nav && kinds[i] == Kind::shortb) kinds[i] = Kind::bad;
+    }
+  }
+
+  // Entries under a reference heading are content however they look (few stop
+  // words, URLs), up to a navigation heading; images and markup stay chrome.
+  void reference_sections(const Doc& doc, std::vector<Kind>& kinds) const {
+    bool in_refs = false;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      const std::string_view line = doc.view(doc.blocks[i].span);
+      if (is_reference_heading(line)) {
+        in_refs = true;
+        kinds[i] = Kind::good;
+        continue;
+      }
+      if (!in_refs) continue;
+      if (kinds[i] == Kind::bad && i > 0 && is_navigation_heading(doc.view(doc.blocks[i].span))) {
+        in_refs = false;
+        continue;
+      }
+      if (!has_image_or_markup(line)) kinds[i] = Kind::good;
     }
   }
 
@@ -196,6 +222,17 @@ class ChromeFilter final : public Component {
 };
 
 }  // namespace
+
+bool is_reference_heading(std::string_view line) {
+  static const std::set<std::string, std::less<>> kHeadings{
+      "references",     "sources",       "sources consulted", "additional sources consulted",
+      "bibliography",   "works cited",   "literature",        "attachment",
+      "attachments",    "citations",     "cited sources",     "select bibliography",
+      "reference list", "notes and references"};
+  std::string f = text::fold(text::trim(line));
+  while (!f.empty() && (f.back() == ':' || f.back() == '.')) f.pop_back();
+  return kHeadings.count(f) > 0;
+}
 
 std::unique_ptr<Component> make_chrome_filter(const Resources& r) {
   return std::make_unique<ChromeFilter>(r);

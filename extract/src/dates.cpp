@@ -97,8 +97,8 @@ std::vector<DateMatch> find_dates(const Doc& doc, std::uint32_t b, std::uint32_t
           continue;
         }
       }
-      // Month–Month Year
-      if (dash(tok(k)) && month(k + 1)) {
+      // Month–Month Year, and the issue form Month/Month Year ("September/October 1999")
+      if ((dash(tok(k)) || tok(k) == "/") && month(k + 1)) {
         int mo2 = month(k + 1);
         std::uint32_t y = skip_dot(k + 2);
         if (is_year(tok(y))) {

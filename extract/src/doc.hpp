@@ -94,4 +94,8 @@ struct Doc {
   std::optional<std::uint32_t> sentence_at(std::size_t pos) const;
 };
 
+/// Whether a line is the heading of a reference section ("References", "Sources
+/// consulted", "Bibliography", "Attachment", …; case and a final colon ignored).
+bool is_reference_heading(std::string_view line);
+
 }  // namespace kg::extract

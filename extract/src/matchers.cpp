@@ -24,19 +24,6 @@ std::string surface_fold(const Doc& doc, std::uint32_t b, std::uint32_t e) {
   return out;
 }
 
-Mention make_mention(const Doc& doc, std::uint32_t b, std::uint32_t e, Class cls, std::string canonical,
-                     std::string rule, double confidence) {
-  Mention m;
-  m.first_token = b;
-  m.end_token = e;
-  m.span = Span{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
-  m.cls = cls;
-  m.canonical = std::move(canonical);
-  m.rule = std::move(rule);
-  m.confidence = confidence;
-  return m;
-}
-
 // --------------------------------------------------------------------- lexicon
 
 class LexiconMatcher final : public Component {
@@ -269,7 +256,8 @@ class PatternMatcher final : public Component {
             j + 1 < s.end_token && is_cap(doc.tokens[j + 1].shape)) { ++j; continue; }
         if ((t == "'" || t == "\xE2\x80\x99") && j + 2 < s.end_token && token_fold(doc, j + 1) == "s" &&
             is_cap(doc.tokens[j + 2].shape) && glued) { j += 2; continue; }
-        bool prefixed = m_r.cues.prefix.count(token_fold(doc, i)) > 0;
+        bool prefixed = m_r.cues.prefix.count(token_fold(doc, i)) > 0 ||
+                        (token_fold(doc, i) == "the" && i + 1 < j && m_r.cues.prefix.count(token_fold(doc, i + 1)) > 0);
         // "and" inside the complement of a name ("Organization for Cooperation and
         // Security in Europe"), not between two names ("… Affairs and the Ministry …").
         bool complement_and = false;
@@ -707,11 +695,12 @@ class OverlapFilter final : public Component {
   std::vector<std::string> assigns() const override { return {"doc.mentions"}; }
 
   Result<void> process(Doc& doc, const Diagnostics&) const override {
-    // Title lines contain the names of the bodies they bind: they do not compete with
-    // the mentions inside them and are added back afterwards.
+    // Title lines contain the names of the bodies they bind, and quoted titles the names
+    // of what they are about: they do not compete with the mentions inside them and are
+    // added back afterwards.
     std::vector<Mention> lex, pat, containers;
     for (auto& m : doc.mentions) {
-      if (m.rule == "pattern:title-line") containers.push_back(std::move(m));
+      if (m.rule == "pattern:title-line" || m.rule == "pattern:quoted-title") containers.push_back(std::move(m));
       else (m.rule.rfind("lexicon:", 0) == 0 ? lex : pat).push_back(std::move(m));
     }
     std::vector<Mention> keep_pat;

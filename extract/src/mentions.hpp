@@ -13,6 +13,13 @@ namespace kg::extract {
 /// (spaCy's first_longest_spans_filter). Returns the kept mentions sorted by start.
 std::vector<Mention> longest_first_then_earliest(std::vector<Mention> mentions);
 
+/// A mention over tokens [b, e) (b < e).
+Mention make_mention(const Doc& doc, std::uint32_t b, std::uint32_t e, Class cls, std::string canonical,
+                     std::string rule, double confidence);
+
+/// Whether subject class `s` and object class `o` fit the domain and range of `p`.
+bool fits_domain(Property p, Class s, Class o);
+
 /// Folded text of token `i`.
 std::string token_fold(const Doc& doc, std::uint32_t i);
 std::string_view token_text(const Doc& doc, std::uint32_t i);

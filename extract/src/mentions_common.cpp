@@ -104,4 +104,25 @@ std::string unconfuse(std::string_view token) {
   return merged;
 }
 
+Mention make_mention(const Doc& doc, std::uint32_t b, std::uint32_t e, Class cls, std::string canonical,
+                     std::string rule, double confidence) {
+  Mention m;
+  m.first_token = b;
+  m.end_token = e;
+  m.span = Span{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+  m.cls = cls;
+  m.canonical = std::move(canonical);
+  m.rule = std::move(rule);
+  m.confidence = confidence;
+  return m;
+}
+
+bool fits_domain(Property p, Class s, Class o) {
+  auto d = ontology::domain(p);
+  auto r = ontology::range(p);
+  bool dok = d.empty() || std::any_of(d.begin(), d.end(), [&](Class c) { return ontology::is_a(s, c); });
+  bool rok = r.empty() || std::any_of(r.begin(), r.end(), [&](Class c) { return ontology::is_a(o, c); });
+  return dok && rok;
+}
+
 }  // namespace kg::extract

@@ -25,6 +25,8 @@ Registry& Registry::global() {
     g.add("kg.resolver.v1", make_resolver);
     g.add("kg.statistics.v1", make_statistics);
     g.add("kg.relations.v1", make_relations);
+    g.add("kg.references.v1", make_references);
+    g.add("kg.reference_relations.v1", make_reference_relations);
     return g;
   }();
   return r;
@@ -56,8 +58,8 @@ namespace {
 const std::vector<std::string>& default_components() {
   static const std::vector<std::string> k{
       "kg.normalizer.v1",   "kg.chrome_filter.v1",    "kg.sentencizer.v1", "kg.tokenizer.v1",
-      "kg.lexicon_matcher.v1", "kg.pattern_matcher.v1", "kg.overlap_filter.v1", "kg.resolver.v1",
-      "kg.relations.v1",    "kg.statistics.v1"};
+      "kg.lexicon_matcher.v1", "kg.pattern_matcher.v1", "kg.overlap_filter.v1", "kg.references.v1",
+      "kg.resolver.v1",     "kg.relations.v1",        "kg.reference_relations.v1", "kg.statistics.v1"};
   return k;
 }
 

@@ -29,14 +29,6 @@ bool qualifies(Class c, const std::vector<Class>& allowed) {
   return std::any_of(allowed.begin(), allowed.end(), [&](Class a) { return ontology::is_a(c, a); });
 }
 
-bool domain_ok(Property p, Class s, Class o) {
-  auto d = ontology::domain(p);
-  auto r = ontology::range(p);
-  bool dok = d.empty() || std::any_of(d.begin(), d.end(), [&](Class c) { return ontology::is_a(s, c); });
-  bool rok = r.empty() || std::any_of(r.begin(), r.end(), [&](Class c) { return ontology::is_a(o, c); });
-  return dok && rok;
-}
-
 // Per-sentence view: mention indices sorted by position.
 std::vector<std::vector<std::uint32_t>> mentions_by_sentence(const Doc& doc) {
   std::vector<std::vector<std::uint32_t>> out(doc.sentences.size());
@@ -102,7 +94,7 @@ class Relations final : public Component {
   void emit(State& st, std::uint32_t si, const EntityKey& s, Property p, const EntityKey& o,
             const std::string& rule, double conf) const {
     if (s == o) return;
-    if (!domain_ok(p, s.cls, o.cls)) return;
+    if (!fits_domain(p, s.cls, o.cls)) return;
     if (!st.seen.emplace(s, p, o, si).second) return;
     st.doc.relations.push_back(Relation{s, p, o, st.doc.evidence(st.doc.sentences[si].span, rule, conf)});
   }

@@ -191,7 +191,12 @@ class Resolver final : public Component {
         bool sep = tt == "\"" || tt == "\xE2\x80\x9C" || tt == "\xE2\x80\x9D" || tt == "," || tt == ")" ||
                    tt == "]" || text::fold(tt) == "or";
         if (!sep) continue;
-        if (t > s && is_name(doc, s, t)) {
+        // "The Korea Post [Seoul]": a bracket naming something of another class (a
+        // publisher's city) is no other name of the mention.
+        const bool other_class = std::any_of(ms.begin(), ms.begin() + static_cast<std::ptrdiff_t>(original), [&](const Mention& x) {
+          return x.first_token == s && x.end_token == t && !ontology::is_a(x.cls, m.cls) && !ontology::is_a(m.cls, x.cls);
+        });
+        if (t > s && is_name(doc, s, t) && !other_class) {
           extra.push_back(alias_mention(doc, m, s, t, open == "[" ? "resolver:bracket-alias" : "resolver:parenthetical-alias"));
           links.emplace_back(mi, original + extra.size() - 1);
         }

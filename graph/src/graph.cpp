@@ -1,15 +1,25 @@
 // Graph construction: union by entity key, order-independent labels and evidence.
 #include <algorithm>
+#include <tuple>
 
 #include "graph/graph.hpp"
 
 namespace kg::graph {
 namespace {
 
+// One evidence item per passage: when several rules found the same statement in the
+// same passage (one Assertion in RDF), the most confident one stays, ties going to
+// the smallest rule name, so the result does not depend on the order of arrival.
 void merge_evidence(std::vector<Evidence>& into, const std::vector<Evidence>& from) {
   into.insert(into.end(), from.begin(), from.end());
-  std::sort(into.begin(), into.end());
-  into.erase(std::unique(into.begin(), into.end()), into.end());
+  auto same_passage = [](const Evidence& a, const Evidence& b) {
+    return std::tie(a.file_name, a.char_start, a.char_end) == std::tie(b.file_name, b.char_start, b.char_end);
+  };
+  std::sort(into.begin(), into.end(), [](const Evidence& a, const Evidence& b) {
+    return std::tie(a.file_name, a.char_start, a.char_end, b.confidence, a.rule) <
+           std::tie(b.file_name, b.char_start, b.char_end, a.confidence, b.rule);
+  });
+  into.erase(std::unique(into.begin(), into.end(), same_passage), into.end());
 }
 
 // Order-independent choice between two candidate labels for the same key.

@@ -511,3 +511,88 @@ TEST_SUITE("extract::PartOf") {
       }
   }
 }
+
+namespace {
+bool has_attribute(const kg::extract::DocResult& r, const std::string& s, kg::ontology::DataProperty p,
+                   const std::string& value) {
+  auto* se = kg::test::find_entity(r, s);
+  return se && std::any_of(r.attributes.begin(), r.attributes.end(), [&](const kg::extract::Attribute& a) {
+           return a.subject == se->key && a.property == p && a.lexical == value;
+         });
+}
+
+// A made-up refugee-board style response: a title line with the response's own code,
+// prose, and a reference section.
+const std::string kResponse =
+    "Update to XYZ9876.E of 3 May 1999 on the Valdorians in Port Vessel [ABC12345.E]\n\n" +
+    kg::test::prose("The Valdorians of Port Vessel were described by several observers in 2001.") +
+    "\nReferences\n\n"
+    "The Harbour Gazette [Port Vessel]. March 2001. Vol. 3, No. 1. \"Anton Brask Opens the Grey Steppe Road.\" "
+    "http://example.org/gazette/3 [Accessed 2 May 2002]\n\n"
+    "Brask, Anton, Harbour Master, Security Directorate, Newtown. 4 June 2002. Letter sent to the Security "
+    "Directorate.\n\n"
+    "The Steppe Review [Newtown]. September/October 1999. \"Valdoria and Her Harbours.\"\n\n"
+    "Security Directorate Yearbook: Grey Steppe. 1999-2000.\n";
+}  // namespace
+
+TEST_SUITE("extract::References") {
+  using kg::ontology::DataProperty;
+
+  TEST_CASE("a reference entry gives publisher, its city, the title, its date, author and subjects") {
+    auto ex = make_extractor("references");
+    auto r = run_text(ex, kResponse);
+    auto* gazette = find_entity(r, "The Harbour Gazette");
+    REQUIRE(gazette != nullptr);
+    CHECK(gazette->key.cls == Class::Organization);
+    CHECK(has_relation(r, "The Harbour Gazette", Property::basedIn, "Port Vessel"));
+    // The bracketed city is the publisher's seat, not another name of it.
+    CHECK(find_entity(r, "Port Vessel")->alt_labels.count("The Harbour Gazette") == 0);
+    const std::string title = "Anton Brask Opens the Grey Steppe Road";
+    REQUIRE(find_entity(r, title) != nullptr);
+    CHECK(find_entity(r, title)->key.cls == Class::Publication);
+    CHECK(has_relation(r, title, Property::issuedBy, "The Harbour Gazette"));
+    CHECK(has_attribute(r, title, DataProperty::date, "2001-03"));
+    CHECK(has_relation(r, title, Property::about, "Anton Brask"));
+    CHECK(has_relation(r, title, Property::about, "Grey Steppe"));
+    // "September/October 1999" starts in September.
+    CHECK(has_attribute(r, "Valdoria and Her Harbours", DataProperty::date, "1999-09"));
+    CHECK(has_relation(r, "The Steppe Review", Property::basedIn, "Newtown"));
+    // A work named after its issuer.
+    CHECK(has_relation(r, "Security Directorate Yearbook: Grey Steppe", Property::issuedBy, "Security Directorate"));
+    CHECK(has_relation(r, "Security Directorate Yearbook: Grey Steppe", Property::about, "Grey Steppe"));
+    CHECK(has_attribute(r, "Security Directorate Yearbook: Grey Steppe", DataProperty::date, "1999"));
+    // URLs are no names.
+    CHECK(std::none_of(r.entities.begin(), r.entities.end(),
+                       [](const auto& e) { return e.label.find("example") != std::string::npos; }));
+  }
+
+  TEST_CASE("an entry led by an inverted name gives the person's position and the item they sent") {
+    auto ex = make_extractor("references-person");
+    auto r = run_text(ex, kResponse);
+    CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "Harbour Master"));
+    const std::string letter = "Letter from Anton Brask of 4 June 2002";
+    auto* l = find_entity(r, letter);
+    REQUIRE(l != nullptr);
+    CHECK(l->key.cls == Class::Document);
+    CHECK(has_relation(r, letter, Property::author, "Anton Brask"));
+    CHECK(has_relation(r, letter, Property::addressedTo, "Security Directorate"));
+    CHECK(has_attribute(r, letter, DataProperty::date, "2002-06-04"));
+  }
+
+  TEST_CASE("report codes are documents with their code, and the title line's code updates the older one") {
+    auto ex = make_extractor("reportcodes");
+    auto r = run_text(ex, kResponse);
+    CHECK(has_attribute(r, "ABC12345.E", DataProperty::identifier, "ABC12345.E"));
+    CHECK(has_attribute(r, "XYZ9876.E", DataProperty::identifier, "XYZ9876.E"));
+    CHECK(has_relation(r, "ABC12345.E", Property::supersedes, "XYZ9876.E"));
+    CHECK_FALSE(has_relation(r, "XYZ9876.E", Property::supersedes, "ABC12345.E"));
+    CHECK(has_attribute(r, "XYZ9876.E", DataProperty::date, "1999-05-03"));
+    CHECK(has_relation(r, "ABC12345.E", Property::about, "Port Vessel"));
+  }
+
+  TEST_CASE("without a reference heading, lines are not read as reference entries") {
+    auto ex = make_extractor("noreferences");
+    auto r = run_text(ex, prose("The Harbour Gazette [Port Vessel] wrote about the winter."));
+    CHECK_FALSE(has_relation(r, "The Harbour Gazette", Property::basedIn, "Port Vessel"));
+  }
+}

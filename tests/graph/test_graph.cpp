@@ -87,4 +87,27 @@ TEST_SUITE("graph::Graph") {
     twice.add(doc("a.txt", "Anton Brask"));
     CHECK(describe(once) == describe(twice));
   }
+
+  TEST_CASE("two rules stating one fact in one passage leave one evidence item, the more confident") {
+    auto with_rules = [](const std::string& first, double c1, const std::string& second, double c2) {
+      extract::DocResult d = doc("a.txt", "Anton Brask");
+      d.relations.push_back(d.relations.front());
+      d.relations[0].evidence.rule = first;
+      d.relations[0].evidence.confidence = c1;
+      d.relations[1].evidence.rule = second;
+      d.relations[1].evidence.confidence = c2;
+      graph::Graph g;
+      g.add(d);
+      auto [ei, ee] = boost::edges(g.adjacency());
+      REQUIRE(ei != ee);
+      return g.adjacency()[*ei].evidence;
+    };
+    auto a = with_rules("rule-a", 0.6, "rule-b", 0.8);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].rule == "rule-b");
+    CHECK(with_rules("rule-b", 0.8, "rule-a", 0.6) == a);  // order of arrival does not matter
+    auto tie = with_rules("rule-z", 0.7, "rule-c", 0.7);
+    REQUIRE(tie.size() == 1);
+    CHECK(tie[0].rule == "rule-c");
+  }
 }

@@ -29,7 +29,7 @@ using ontology::Property;
 struct AttributeValue {
   std::string lexical;
   Datatype datatype = Datatype::string;
-  std::vector<Evidence> evidence;  ///< sorted, unique
+  std::vector<Evidence> evidence;  ///< sorted by passage, one item per passage
 };
 
 struct Node {
@@ -43,7 +43,7 @@ struct Node {
 
 struct Edge {
   Property property{};
-  std::vector<Evidence> evidence;  ///< sorted, unique
+  std::vector<Evidence> evidence;  ///< sorted by passage, one item per passage
 };
 
 using Adjacency = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
