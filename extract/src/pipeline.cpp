@@ -25,6 +25,7 @@ Registry& Registry::global() {
     g.add("kg.resolver.v1", make_resolver);
     g.add("kg.statistics.v1", make_statistics);
     g.add("kg.relations.v1", make_relations);
+    g.add("kg.article_header.v1", make_article_header);
     g.add("kg.references.v1", make_references);
     g.add("kg.reference_relations.v1", make_reference_relations);
     return g;
@@ -57,7 +58,7 @@ namespace {
 
 const std::vector<std::string>& default_components() {
   static const std::vector<std::string> k{
-      "kg.normalizer.v1",   "kg.chrome_filter.v1",    "kg.sentencizer.v1", "kg.tokenizer.v1",
+      "kg.normalizer.v1",   "kg.chrome_filter.v1",    "kg.article_header.v1", "kg.sentencizer.v1", "kg.tokenizer.v1",
       "kg.lexicon_matcher.v1", "kg.pattern_matcher.v1", "kg.overlap_filter.v1", "kg.references.v1",
       "kg.resolver.v1",     "kg.relations.v1",        "kg.reference_relations.v1", "kg.statistics.v1"};
   return k;

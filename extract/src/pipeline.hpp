@@ -50,6 +50,7 @@ std::unique_ptr<Component> make_overlap_filter(const Resources&);
 std::unique_ptr<Component> make_resolver(const Resources&);
 std::unique_ptr<Component> make_statistics(const Resources&);
 std::unique_ptr<Component> make_relations(const Resources&);
+std::unique_ptr<Component> make_article_header(const Resources&);       // apparatus.cpp
 std::unique_ptr<Component> make_references(const Resources&);           // references.cpp
 std::unique_ptr<Component> make_reference_relations(const Resources&);  // references.cpp
 

@@ -22,6 +22,7 @@
 #include <optional>
 #include <set>
 
+#include "apparatus.hpp"
 #include "dates.hpp"
 #include "mentions.hpp"
 #include "pipeline.hpp"
@@ -65,6 +66,16 @@ std::optional<std::pair<std::uint32_t, std::string>> report_code(const Doc& doc,
 
 bool quote_open(std::string_view t) { return t == "\"" || t == "\u201C"; }
 bool quote_close(std::string_view t) { return t == "\"" || t == "\u201D"; }
+
+/// Tokens [b, e) lying inside bytes [begin, end).
+std::pair<std::uint32_t, std::uint32_t> tokens_in(const Doc& doc, std::size_t begin, std::size_t end) {
+  auto lo = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), begin,
+                             [](const Token& t, std::size_t pos) { return t.span.begin < pos; });
+  auto b = static_cast<std::uint32_t>(lo - doc.tokens.begin());
+  std::uint32_t e = b;
+  while (e < doc.tokens.size() && doc.tokens[e].span.end <= end) ++e;
+  return {b, e};
+}
 
 /// One entry line of a reference section, as token ranges (e == b: absent).
 struct Entry {
@@ -219,6 +230,7 @@ class ReferenceMatcher final : public Component {
     std::vector<Mention> added;
     codes(doc, added);
     for (const Entry& en : reference_entries(doc)) entry(doc, en, added);
+    if (auto h = article_header(doc)) header(doc, *h, added);
     doc.mentions.insert(doc.mentions.end(), added.begin(), added.end());
     std::stable_sort(doc.mentions.begin(), doc.mentions.end(),
                      [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
@@ -251,6 +263,40 @@ class ReferenceMatcher final : public Component {
     for (const Mention& m : doc.mentions)
       if (m.first_token == b && m.end_token == e) return &m;
     return nullptr;
+  }
+
+  // The article a page carries (its title line), its author's name line and the site.
+  void header(Doc& doc, const ArticleHeader& h, std::vector<Mention>& added) const {
+    const Block& tb = doc.blocks[h.title];
+    auto [b, e] = tokens_in(doc, tb.span.begin, tb.span.end);
+    if (e > b) {
+      const Span title{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+      doc.mentions.erase(std::remove_if(doc.mentions.begin(), doc.mentions.end(),
+                                        [&](const Mention& m) {
+                                          return m.span.begin < title.end && title.begin < m.span.end &&
+                                                 !(title.begin <= m.span.begin && m.span.end <= title.end && m.span != title);
+                                        }),
+                         doc.mentions.end());
+      added.push_back(make_mention(doc, b, e, Class::Publication, surface(doc, b, e), "pattern:article-title", 0.8));
+    }
+    if (h.author) {
+      const Block& ab = doc.blocks[*h.author];
+      auto [ab_b, ab_e] = tokens_in(doc, ab.span.begin, ab.span.end);
+      if (ab_e > ab_b && !exact(doc, ab_b, ab_e)) {
+        drop_overlapping(doc, Span{doc.tokens[ab_b].span.begin, doc.tokens[ab_e - 1].span.end});
+        added.push_back(make_mention(doc, ab_b, ab_e, Class::Person, surface(doc, ab_b, ab_e), "pattern:article-author", 0.75));
+      }
+    }
+    if (h.site) {
+      auto [sb, se] = tokens_in(doc, h.site_begin, doc.blocks[*h.site].span.end);
+      if (se > sb) {
+        const Mention* m = exact(doc, sb, se);
+        if (!m || !ontology::is_a(m->cls, Class::Organization)) {
+          drop_overlapping(doc, Span{doc.tokens[sb].span.begin, doc.tokens[se - 1].span.end});
+          added.push_back(make_mention(doc, sb, se, Class::Organization, surface(doc, sb, se), "pattern:article-site", 0.75));
+        }
+      }
+    }
   }
 
   void entry(Doc& doc, const Entry& en, std::vector<Mention>& added) const {
@@ -311,6 +357,7 @@ class ReferenceRelations final : public Component {
     for (const Entry& en : reference_entries(doc)) entry(doc, en);
     codes(doc);
     titles(doc);
+    if (auto h = article_header(doc)) header(doc, *h);
     return {};
   }
 
@@ -406,11 +453,51 @@ class ReferenceRelations final : public Component {
       relation(doc, line, *title, Property::author, *author, rule, 0.7);
   }
 
+  // The page's article: issued by the site, written by the name line next to its title
+  // or the byline's person, dated by the "Posted" line. Evidence: the header lines.
+  void header(Doc& doc, const ArticleHeader& h) const {
+    const Block& tb = doc.blocks[h.title];
+    auto [b, e] = tokens_in(doc, tb.span.begin, tb.span.end);
+    std::optional<EntityKey> article = entity_in(doc, b, e, Class::Document);
+    if (!article) return;
+    const std::size_t first = std::min(h.title, h.author.value_or(h.title));
+    const Span where{doc.blocks[first].span.begin, doc.blocks[h.posted].span.end};
+    constexpr const char* rule = "references:article-header";
+    const Block& pb = doc.blocks[h.posted];
+    auto [pb_b, pb_e] = tokens_in(doc, pb.span.begin, pb.span.end);
+    auto dates = find_dates(doc, pb_b, pb_e);
+    if (!dates.empty()) attribute(doc, where, *article, DataProperty::date, dates.front().start, dates.front().start_type, rule, 0.8);
+    if (h.site) {
+      auto [sb, se] = tokens_in(doc, h.site_begin, doc.blocks[*h.site].span.end);
+      if (auto site = entity_in(doc, sb, se, Class::Organization)) {
+        const Span at{doc.blocks[*h.site].span.begin, doc.blocks[*h.site].span.end};
+        relation(doc, *h.site < first ? at : where, *article, Property::issuedBy, *site, rule, 0.75);
+      }
+    }
+    std::optional<EntityKey> author;
+    if (h.author) {
+      auto [ab, ae] = tokens_in(doc, doc.blocks[*h.author].span.begin, doc.blocks[*h.author].span.end);
+      author = entity_in(doc, ab, ae, Class::Person);
+    }
+    if (author) {
+      relation(doc, where, *article, Property::author, *author, rule, 0.75);
+      return;
+    }
+    for (const Mention& m : doc.mentions)  // "By Andrei Lankov" below the header
+      if (m.rule == "pattern:byline" && m.entity >= 0 && m.span.begin > pb.span.end) {
+        const Sentence& s = doc.sentences[doc.tokens[m.first_token].sentence];
+        relation(doc, s.span, *article, Property::author, doc.entities[static_cast<std::size_t>(m.entity)].key, rule, 0.7);
+        break;
+      }
+  }
+
   // A quoted title is about the people, groups, bodies, places and events it names
   // ("Nazarbayev Win Heralds Closer Cooperation with Korea").
   void titles(Doc& doc) const {
     for (const Mention& t : doc.mentions) {
-      if ((t.rule != "pattern:quoted-title" && t.rule != "pattern:reference-title") || t.entity < 0) continue;
+      if ((t.rule != "pattern:quoted-title" && t.rule != "pattern:reference-title" && t.rule != "pattern:article-title") ||
+          t.entity < 0)
+        continue;
       const EntityKey title = doc.entities[static_cast<std::size_t>(t.entity)].key;
       if (!ontology::is_a(title.cls, Class::Document)) continue;
       const Sentence& s = doc.sentences[doc.tokens[t.first_token].sentence];

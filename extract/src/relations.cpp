@@ -72,6 +72,7 @@ class Relations final : public Component {
         frames(st, si, ms, in_mention, main_event);
       }
       dates(st, si, ms);
+      border_phrases(st, si);
     }
     destination_sections(st, by_sentence);
     identifiers(st);
@@ -472,6 +473,66 @@ class Relations final : public Component {
     auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), token,
                                [](std::uint32_t t, const Sentence& s) { return t < s.first_token; });
     return it == doc.sentences.begin() ? 0 : static_cast<std::uint32_t>(it - doc.sentences.begin() - 1);
+  }
+
+  // "the Sino-North Korean border", "the China–North Korea border": a border between
+  // two places of the document, named by demonyms, combining forms ("Sino") or names.
+  // The border becomes a Region and the two places border each other.
+  void border_phrases(State& st, std::uint32_t si) const {
+    Doc& doc = st.doc;
+    const Sentence& s = doc.sentences[si];
+    for (std::uint32_t t = s.first_token + 1; t < s.end_token; ++t) {
+      const std::string head = token_fold(doc, t);
+      if (head != "border" && head != "frontier") continue;
+      // The capitalised words before it, split at hyphens and dashes.
+      std::uint32_t b = t;
+      while (b > s.first_token && t - b < 5) {
+        const std::string_view w = token_text(doc, b - 1);
+        const bool dash = w == "-" || w == "\u2013" || w == "\u2014";
+        if (!dash && !is_cap_shape(doc.tokens[b - 1].shape)) break;
+        --b;
+      }
+      if (b == t) continue;
+      std::vector<std::string> parts;
+      for (std::uint32_t k = b; k < t; ++k)
+        for (auto piece : split_dashes(std::string(token_text(doc, k))))
+          if (!piece.empty()) parts.push_back(text::fold(piece));
+      std::vector<EntityKey> places;
+      std::size_t i = 0;
+      while (i < parts.size() && places.size() < 3) {
+        std::optional<EntityKey> found;
+        std::size_t used = 0;
+        for (std::size_t n = std::min<std::size_t>(3, parts.size() - i); n >= 1 && !found; --n) {
+          std::string name = parts[i];
+          for (std::size_t j = 1; j < n; ++j) name += " " + parts[i + j];
+          if (auto d = m_r.demonym_by_adjective.find(name); d != m_r.demonym_by_adjective.end())
+            found = known_place(doc, d->second.country);
+          if (!found) found = known_place(doc, name);
+          if (found) used = n;
+        }
+        if (!found) break;
+        places.push_back(*found);
+        i += used;
+      }
+      if (i != parts.size() || places.size() != 2 || places[0] == places[1]) continue;
+      emit(st, si, places[0], Property::borders, places[1], "relations:border-phrase", 0.7);
+      const std::string label = surface(doc, b, t + 1);
+      const EntityKey border = ontology::make_key(Class::Region, label);
+      add_entity(doc, border, label);
+    }
+  }
+
+  static bool is_cap_shape(Shape sh) { return sh == Shape::title || sh == Shape::upper || sh == Shape::mixed; }
+
+  // "Sino-North" → {"Sino", "North"}; en and em dashes split too.
+  static std::vector<std::string> split_dashes(const std::string& w) {
+    std::vector<std::string> out(1);
+    for (std::size_t i = 0; i < w.size();) {
+      if (w[i] == '-') { out.emplace_back(); ++i; continue; }
+      if (w.compare(i, 3, "\u2013") == 0 || w.compare(i, 3, "\u2014") == 0) { out.emplace_back(); i += 3; continue; }
+      out.back() += w[i++];
+    }
+    return out;
   }
 
   // A place entity of the document (one with mentions) named `name`, by label or

@@ -596,3 +596,55 @@ TEST_SUITE("extract::References") {
     CHECK_FALSE(has_relation(r, "The Harbour Gazette", Property::basedIn, "Port Vessel"));
   }
 }
+
+TEST_SUITE("extract::ArticleHeader") {
+  using kg::ontology::DataProperty;
+
+  // A made-up scraped page: masthead, menu, the article's header, a byline and prose.
+  const std::string kPage =
+      "The Harbour Gazette\n\nNews\n  • Politics\n  • Weather\n  • Sport\n\nAnton Brask\nThe Winter the Ferries Stopped\n"
+      "Posted : 2019-02-11 08:30\nUpdated : 2019-02-11 09:00\n\n" +
+      kg::test::prose("The ferries between Port Vessel and Newtown stopped for six weeks in the winter of 2018.") +
+      kg::test::prose("Fishermen in Port Vessel said that nobody remembered such a long winter.") +
+      "\nThe Harbour Gazette\n";
+
+  TEST_CASE("the header lines name the article, its author, date and site") {
+    auto ex = make_extractor("articleheader");
+    auto r = run_text(ex, kPage);
+    const std::string title = "The Winter the Ferries Stopped";
+    auto* a = find_entity(r, title);
+    REQUIRE(a != nullptr);
+    CHECK(a->key.cls == Class::Publication);
+    auto* site = find_entity(r, "The Harbour Gazette");
+    REQUIRE(site != nullptr);
+    CHECK(site->key.cls == Class::Organization);
+    CHECK(has_relation(r, title, Property::issuedBy, "The Harbour Gazette"));
+    CHECK(has_relation(r, title, Property::author, "Anton Brask"));
+    CHECK(has_attribute(r, title, DataProperty::date, "2019-02-11"));
+    CHECK(find_entity(r, "Politics") == nullptr);  // the menu stays chrome
+  }
+
+  TEST_CASE("a page without a posted line has no article header") {
+    auto ex = make_extractor("noheader");
+    std::string page = kPage;
+    page.replace(page.find("Posted : 2019-02-11 08:30\nUpdated : 2019-02-11 09:00\n"), 51, "");
+    auto r = run_text(ex, page);
+    CHECK(find_entity(r, "The Winter the Ferries Stopped") == nullptr);
+  }
+}
+
+TEST_SUITE("extract::BorderPhrases") {
+  TEST_CASE("a border named by two demonyms or combining forms makes the places border each other") {
+    auto ex = make_extractor("borders");
+    auto r = run_text(ex, prose("Valdoria and North Korea guard the Valdoria\u2013North Korea border closely.") +
+                              prose("Patrols watch the North Korea-Valdorian border at night.") +
+                              prose("Nobody crosses the Valdorian-Ostravan border in winter."));
+    CHECK(has_relation(r, "Valdoria", Property::borders, "North Korea"));
+    CHECK(find_entity(r, "North Korea-Valdorian border") != nullptr);  // a name and a demonym
+    auto* b = find_entity(r, "Valdoria\u2013North Korea border");
+    REQUIRE(b != nullptr);
+    CHECK(b->key.cls == Class::Region);
+    // "Ostravan" names no place of the document: no relation, no border entity.
+    CHECK(find_entity(r, "Valdorian-Ostravan border") == nullptr);
+  }
+}
