@@ -226,6 +226,22 @@ class PatternMatcher final : public Component {
     return false;
   }
 
+  // Whether the capitalised words from `j` (at most three) end the run with a head
+  // cue of a body or a place unit, or with a subject word after "for"/"of": then a
+  // known name before them is part of a longer name ("North Korea Freedom Coalition",
+  // "Hà Tĩnh Province", "World Institute for North Korea Studies").
+  bool run_ends_in_head(const Doc& doc, const Sentence& s, std::uint32_t j) const {
+    static const std::set<std::string> kSubjects{"studies", "research", "affairs", "rights", "relations",
+                                                 "development", "cooperation", "security"};
+    std::uint32_t r = j;
+    while (r < s.end_token && r - j < 3 && doc.tokens[r].shape == Shape::title) ++r;
+    if (r == j || (r < s.end_token && is_cap(doc.tokens[r].shape))) return false;
+    const std::string last = token_fold(doc, r - 1);
+    if (auto h = head_class(last); h && (ontology::is_a(*h, Class::Organization) || *h == Class::Region))
+      return true;
+    return kSubjects.count(last) > 0 && r - j == 1;
+  }
+
   void chunks(const Doc& doc, const Sentence& s, const std::vector<char>& lex_start,
               const std::vector<char>& lex_end, std::vector<Mention>& out) const {
     std::uint32_t i = s.first_token;
@@ -246,7 +262,8 @@ class PatternMatcher final : public Component {
           // ("Cranfield University UK"), splits the run.
           bool prev_join = connector(token_fold(doc, j - 1)) || weak_connector(token_fold(doc, j - 1));
           if (!glued && !prev_join &&
-              (lex_end[j] || (lex_start[j] && head_class(token_fold(doc, j - 1)).has_value())))
+              (lex_end[j] || (lex_start[j] && head_class(token_fold(doc, j - 1)).has_value())) &&
+              !run_ends_in_head(doc, s, j))
             break;
           ++j;
           continue;

@@ -67,6 +67,19 @@ std::optional<std::pair<std::uint32_t, std::string>> report_code(const Doc& doc,
 bool quote_open(std::string_view t) { return t == "\"" || t == "\u201C"; }
 bool quote_close(std::string_view t) { return t == "\"" || t == "\u201D"; }
 
+// Headings that group the entries of a reference section ("Websites", "Articles").
+bool reference_subheading(std::string_view line) {
+  static const std::set<std::string, std::less<>> kGroups{
+      "articles",        "books",          "journals",         "media",          "websites",
+      "web sites",       "newspapers",     "reports",          "online sources", "primary sources",
+      "secondary sources", "internet sites", "periodicals",    "documents",      "films",
+      "television",      "news",           "interviews",       "other sources",  "databases",
+      "further reading", "notes",          "external links",   "see also"};
+  std::string f = text::fold(text::trim(line));
+  while (!f.empty() && (f.back() == ':' || f.back() == '.')) f.pop_back();
+  return kGroups.count(f) > 0;
+}
+
 /// Tokens [b, e) lying inside bytes [begin, end).
 std::pair<std::uint32_t, std::uint32_t> tokens_in(const Doc& doc, std::size_t begin, std::size_t end) {
   auto lo = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), begin,
@@ -125,7 +138,7 @@ std::vector<Entry> reference_entries(const Doc& doc) {
         in_section = true;
         continue;
       }
-      if (!in_section || lt.back() == ':') continue;
+      if (!in_section || lt.back() == ':' || reference_subheading(lt)) continue;
       // Tokens of the line.
       while (next_token < doc.tokens.size() && doc.tokens[next_token].span.begin < line.begin) ++next_token;
       std::uint32_t b = static_cast<std::uint32_t>(next_token), e = b;

@@ -526,7 +526,7 @@ bool has_attribute(const kg::extract::DocResult& r, const std::string& s, kg::on
 const std::string kResponse =
     "Update to XYZ9876.E of 3 May 1999 on the Valdorians in Port Vessel [ABC12345.E]\n\n" +
     kg::test::prose("The Valdorians of Port Vessel were described by several observers in 2001.") +
-    "\nReferences\n\n"
+    "\nReferences\n\nArticles\n\n"
     "The Harbour Gazette [Port Vessel]. March 2001. Vol. 3, No. 1. \"Anton Brask Opens the Grey Steppe Road.\" "
     "http://example.org/gazette/3 [Accessed 2 May 2002]\n\n"
     "Brask, Anton, Harbour Master, Security Directorate, Newtown. 4 June 2002. Letter sent to the Security "
@@ -561,7 +561,8 @@ TEST_SUITE("extract::References") {
     CHECK(has_relation(r, "Security Directorate Yearbook: Grey Steppe", Property::issuedBy, "Security Directorate"));
     CHECK(has_relation(r, "Security Directorate Yearbook: Grey Steppe", Property::about, "Grey Steppe"));
     CHECK(has_attribute(r, "Security Directorate Yearbook: Grey Steppe", DataProperty::date, "1999"));
-    // URLs are no names.
+    // Group headings are no entries; URLs are no names.
+    CHECK(find_entity(r, "Articles") == nullptr);
     CHECK(std::none_of(r.entities.begin(), r.entities.end(),
                        [](const auto& e) { return e.label.find("example") != std::string::npos; }));
   }
@@ -646,5 +647,21 @@ TEST_SUITE("extract::BorderPhrases") {
     CHECK(b->key.cls == Class::Region);
     // "Ostravan" names no place of the document: no relation, no border entity.
     CHECK(find_entity(r, "Valdorian-Ostravan border") == nullptr);
+  }
+}
+
+TEST_SUITE("extract::LongerNames") {
+  TEST_CASE("a known name followed by capitalised words ending in a head cue is part of the longer name") {
+    auto ex = make_extractor("longernames");
+    auto r = run_text(ex, prose("The North Korea Fishermen Union met in the Grey Steppe Region last year.") +
+                              prose("North Korea Anton Brask said nothing."));
+    auto* u = find_entity(r, "North Korea Fishermen Union");
+    REQUIRE(u != nullptr);
+    CHECK(u->key.cls == Class::Organization);
+    auto* g = find_entity(r, "Grey Steppe Region");
+    REQUIRE(g != nullptr);
+    CHECK(g->key.cls == Class::Region);
+    // Without a head cue at the end, the known name stays apart.
+    CHECK(find_entity(r, "Anton Brask") != nullptr);
   }
 }
