@@ -70,6 +70,19 @@ class LexiconMatcher final : public Component {
                            (f.size() <= 4 || m_r.korean_surnames.count(f) || m_r.chinese_surnames.count(f));
           if (demonym || name_part) best = nullptr;
         }
+        // A person's name that the text continues with another name word is someone
+        // else's longer name ("Aleksandr Pavlovich Min" is not "Aleksandr Pavlovich").
+        // After a title, the name runs to its last capitalised word: a known name
+        // followed by another name word is someone else's ("Captain Aleksandr Pavlovich
+        // Min" is not Aleksandr Pavlovich, the tsar), as is a one-word name inside such
+        // a run ("Professor Anton Brask Velde"). Headlines in title case ("Anton Brask
+        // Opens …") have no title in front and keep the known name.
+        if (best && best->cls == Class::Person && best_end < s.end_token && name_word(doc, best_end) &&
+            doc.tokens[best_end].span.begin > doc.tokens[best_end - 1].span.end) {
+          std::uint32_t k = i;
+          while (k > s.first_token && k + 3 > i && name_word(doc, k - 1)) --k;
+          if (k > s.first_token && m_r.cues.title.count(token_fold(doc, k - 1))) best = nullptr;
+        }
         if (best) {
           double conf = best->priority >= 3 ? 0.9 : best->priority == 2 ? 0.85 : 0.75;
           Mention m = make_mention(doc, i, best_end, best->cls, best->label, "lexicon:" + best->source, conf);
@@ -84,6 +97,15 @@ class LexiconMatcher final : public Component {
   }
 
  private:
+  // A capitalised word that could continue a personal name: no function word, cue,
+  // demonym or known name of its own.
+  bool name_word(const Doc& doc, std::uint32_t t) const {
+    if (doc.tokens[t].shape != Shape::title) return false;
+    const std::string f = token_fold(doc, t);
+    return !m_r.stopwords.count(f) && !m_r.cues.not_name.count(f) && !m_r.cues.head.count(f) &&
+           !m_r.cues.title.count(f) && !m_r.demonym_by_adjective.count(f) && !m_r.by_name.count(f);
+  }
+
   // Every alphabetic token of a matched name must be capitalised, except short
   // connectors ("of", "the", "and", "de") inside it.
   bool case_ok(const Doc& doc, std::uint32_t b, std::uint32_t e) const {
@@ -129,9 +151,85 @@ class PatternMatcher final : public Component {
       dated_instruments(doc, s, found);
       quoted_titles(doc, s, found);
       unnamed_documents(doc, s, found);
+      event_phrases(doc, s, found);
+      place_based(doc, s, found);
     }
+    year_prefixed_events(doc, found);
     doc.mentions.insert(doc.mentions.end(), found.begin(), found.end());
     return {};
+  }
+
+  // "the dissolution of the Soviet Union", "the Japanese occupation of Korea", "the
+  // Kazakh famine of 1931–33": a noun of a kind of event, "of", and a name or years,
+  // with a capitalised modifier before it, is the name of an event.
+  void event_phrases(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
+    static const std::set<std::string> kNouns{"occupation", "invasion", "dissolution", "annexation", "partition",
+                                              "collapse",   "famine",   "liberation",  "reunification", "division",
+                                              "siege",      "bombing",  "massacre",    "genocide",      "breakup",
+                                              "independence"};
+    for (std::uint32_t t = s.first_token; t + 2 < s.end_token; ++t) {
+      if (doc.tokens[t].shape != Shape::lower || !kNouns.count(token_fold(doc, t)) || token_fold(doc, t + 1) != "of")
+        continue;
+      std::uint32_t b = t;
+      if (b > s.first_token && is_cap(doc.tokens[b - 1].shape) &&
+          !m_r.stopwords.count(token_fold(doc, b - 1)) && !m_r.cues.not_name.count(token_fold(doc, b - 1)))
+        --b;  // "Japanese occupation", "Nazi invasion"
+      std::uint32_t k = t + 2;
+      if (k < s.end_token && token_fold(doc, k) == "the") ++k;
+      std::uint32_t e = k;
+      if (k < s.end_token && doc.tokens[k].shape == Shape::digit && token_text(doc, k).size() == 4) {
+        e = k + 1;  // "of 1931–33"
+        if (e + 1 < s.end_token && (token_text(doc, e) == "\u2013" || token_text(doc, e) == "-") &&
+            doc.tokens[e + 1].shape == Shape::digit)
+          e += 2;
+      } else {
+        while (e < s.end_token && e - k < 6 &&
+               (is_cap(doc.tokens[e].shape) || (e > k && connector(token_fold(doc, e)) && e + 1 < s.end_token &&
+                                                is_cap(doc.tokens[e + 1].shape))))
+          ++e;
+      }
+      if (e == k) continue;
+      // "the collapse of North Korea's food supply" is the collapse of the supply.
+      if (e < s.end_token && (token_text(doc, e) == "'" || token_text(doc, e) == "\u2019")) continue;
+      out.push_back(make_mention(doc, b, e, Class::Event, surface(doc, b, e), "pattern:event-phrase", 0.65));
+    }
+  }
+
+  // "Baku-based Center of …": the place is a name of its own and the body starts after
+  // "-based".
+  void place_based(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
+    for (std::uint32_t t = s.first_token; t < s.end_token; ++t) {
+      const std::string f = token_fold(doc, t);
+      constexpr std::string_view kSuffix = "-based";
+      if (f.size() <= kSuffix.size() || f.compare(f.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0 ||
+          !is_cap(doc.tokens[t].shape))
+        continue;
+      const std::string_view text = token_text(doc, t);
+      const std::string place(text.substr(0, text.size() - kSuffix.size()));
+      auto it = m_r.by_name.find(text::lookup_key(place));
+      if (it == m_r.by_name.end()) continue;
+      const LexEntry& e = m_r.entries[it->second.front()];
+      if (!ontology::is_a(e.cls, Class::Place)) continue;
+      Mention m = make_mention(doc, t, t + 1, e.cls, e.label, "pattern:place-based", 0.8);
+      m.span.end = m.span.begin + place.size();
+      out.push_back(std::move(m));
+    }
+  }
+
+  // "the 1926 Soviet Census": a year before an event's name belongs to it.
+  void year_prefixed_events(const Doc& doc, std::vector<Mention>& found) const {
+    for (Mention& m : found) {
+      if (m.cls != Class::Event || m.first_token < 2) continue;
+      const std::uint32_t y = m.first_token - 1;
+      if (doc.tokens[y].shape != Shape::digit || token_text(doc, y).size() != 4 ||
+          doc.tokens[y].sentence != doc.tokens[m.first_token].sentence)
+        continue;
+      const std::string before = token_fold(doc, y - 1);
+      if (before != "the" && before != "a") continue;
+      m.first_token = y;
+      m.span.begin = doc.tokens[y].span.begin;
+      m.canonical = surface(doc, m.first_token, m.end_token);
+    }
   }
 
  private:
@@ -322,7 +420,8 @@ class PatternMatcher final : public Component {
     while (b < e) {
       std::string f = token_fold(doc, b);
       std::string_view t = token_text(doc, b);
-      if (t == "[" || m_r.cues.not_name.count(f) || m_r.stopwords.count(f)) { ++b; continue; }
+      const bool place_based = f.size() > 6 && f.compare(f.size() - 6, 6, "-based") == 0;
+      if (t == "[" || m_r.cues.not_name.count(f) || m_r.stopwords.count(f) || place_based) { ++b; continue; }
       break;
     }
     while (e > b) {
@@ -712,12 +811,13 @@ class OverlapFilter final : public Component {
   std::vector<std::string> assigns() const override { return {"doc.mentions"}; }
 
   Result<void> process(Doc& doc, const Diagnostics&) const override {
-    // Title lines contain the names of the bodies they bind, and quoted titles the names
-    // of what they are about: they do not compete with the mentions inside them and are
-    // added back afterwards.
+    // Title lines contain the names of the bodies they bind, quoted titles the names of
+    // what they are about, event phrases the place or body they happen to: they do not
+    // compete with the mentions inside them and are added back afterwards.
     std::vector<Mention> lex, pat, containers;
     for (auto& m : doc.mentions) {
-      if (m.rule == "pattern:title-line" || m.rule == "pattern:quoted-title") containers.push_back(std::move(m));
+      if (m.rule == "pattern:title-line" || m.rule == "pattern:quoted-title" || m.rule == "pattern:event-phrase")
+        containers.push_back(std::move(m));
       else (m.rule.rfind("lexicon:", 0) == 0 ? lex : pat).push_back(std::move(m));
     }
     std::vector<Mention> keep_pat;

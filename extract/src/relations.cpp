@@ -77,6 +77,7 @@ class Relations final : public Component {
     destination_sections(st, by_sentence);
     identifiers(st);
     name_relations(st);
+    place_based(st);
     part_of(st);
     return {};
   }
@@ -467,6 +468,23 @@ class Relations final : public Component {
       first = std::min(first, si);
     }
     return first;
+  }
+
+  // "the Baku-based Center of …": the body right after "<place>-based" is based there.
+  void place_based(State& st) const {
+    const Doc& doc = st.doc;
+    for (std::size_t i = 0; i + 1 < doc.mentions.size(); ++i) {
+      const Mention& p = doc.mentions[i];
+      if (p.rule != "pattern:place-based" || p.entity < 0) continue;
+      for (std::size_t j = i + 1; j < doc.mentions.size() && doc.mentions[j].first_token <= p.end_token; ++j) {
+        const Mention& o = doc.mentions[j];
+        if (o.first_token != p.end_token || o.entity < 0) continue;
+        const EntityKey body = entity_of(doc, static_cast<std::uint32_t>(j)).key;
+        if (ontology::is_a(body.cls, Class::Organization))
+          emit(st, doc.tokens[p.first_token].sentence, body, Property::basedIn, entity_of(doc, static_cast<std::uint32_t>(i)).key,
+               "relations:place-based", 0.75);
+      }
+    }
   }
 
   static std::uint32_t sentence_of(const Doc& doc, std::uint32_t token) {

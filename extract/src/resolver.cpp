@@ -143,6 +143,7 @@ class Resolver final : public Component {
         ms[i].entity = static_cast<int>(doc.entities.size());
         e.mentions.push_back(static_cast<std::uint32_t>(i));
         if (ms[i].rule == "resolver:definite-reference") continue;  // "decree" is no name
+        if (ms[i].rule == "pattern:place-based") continue;            // "Baku-based" is no name
         for (const std::string& name : {ms[i].canonical, surface(doc, ms[i].first_token, ms[i].end_token)})
           if (!name.empty() && name != e.label) e.alt_labels.insert(name);
         for (const std::string& alias : ms[i].aliases)

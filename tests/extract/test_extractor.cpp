@@ -665,3 +665,52 @@ TEST_SUITE("extract::LongerNames") {
     CHECK(find_entity(r, "Anton Brask") != nullptr);
   }
 }
+
+TEST_SUITE("extract::EventPhrases") {
+  TEST_CASE("an event noun with 'of' and a name or years, and a capitalised modifier, names an event") {
+    auto ex = make_extractor("eventphrases");
+    auto r = run_text(ex, prose("After the dissolution of the Ostrava Union the harbour was quiet.") +
+                              prose("Many died in the Valdorian famine of 1931\u201333 and in the siege of Port Vessel.") +
+                              prose("The occupation of the old lighthouse lasted a week."));
+    auto* d = find_entity(r, "dissolution of the Ostrava Union");
+    REQUIRE(d != nullptr);
+    CHECK(d->key.cls == Class::Event);
+    CHECK(find_entity(r, "Valdorian famine of 1931\u201333") != nullptr);
+    CHECK(find_entity(r, "siege of Port Vessel") != nullptr);
+    CHECK(find_entity(r, "occupation of the old lighthouse") == nullptr);  // no name after "of"
+    auto r2 = run_text(ex, prose("The collapse of Valdoria's fisheries ruined the coast."));
+    CHECK(find_entity(r2, "collapse of Valdoria") == nullptr);  // a possessive: the fisheries collapsed
+  }
+
+  TEST_CASE("a year between 'the' and an event's name belongs to the name") {
+    auto ex = make_extractor("yearevent");
+    auto r = run_text(ex, prose("The 1926 Deportation of Valdorians emptied the villages near Port Vessel.") +
+                              prose("In 1930 Great Drainage works began."));
+    CHECK(find_entity(r, "1926 Deportation of Valdorians") != nullptr);
+    CHECK(find_entity(r, "1930 Great Drainage") == nullptr);  // a known event keeps its name
+  }
+}
+
+TEST_SUITE("extract::PlaceBased") {
+  TEST_CASE("'<place>-based' names the place and the body after it is based there") {
+    auto ex = make_extractor("placebased");
+    auto r = run_text(ex, prose("The Newtown-based Harbour Bureau published the tide tables for the coast."));
+    auto* bureau = find_entity(r, "Harbour Bureau");
+    REQUIRE(bureau != nullptr);
+    CHECK(bureau->key.cls == Class::GovernmentBody);
+    CHECK(has_relation(r, "Harbour Bureau", Property::basedIn, "Newtown"));
+    CHECK(find_entity(r, "Newtown")->alt_labels.count("Newtown-based") == 0);
+  }
+}
+
+TEST_SUITE("extract::PersonNames") {
+  TEST_CASE("a known full name that the text continues with another name word is a different person") {
+    auto ex = make_extractor("personcontinued");
+    auto r = run_text(ex, prose("Professor Anton Brask Velde received a medal, and Anton Brask congratulated him."));
+    auto* v = find_entity(r, "Anton Brask Velde");
+    REQUIRE(v != nullptr);
+    CHECK(v->key.cls == Class::Person);
+    REQUIRE(find_entity(r, "Anton Brask") != nullptr);
+    CHECK(find_entity(r, "Anton Brask")->key != v->key);
+  }
+}
