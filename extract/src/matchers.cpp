@@ -5,6 +5,7 @@
 //                           demonyms, numbered legal instruments, acronyms;
 //  kg.overlap_filter.v1   — the named overlap policy over both.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "dates.hpp"
@@ -137,10 +138,14 @@ class PatternMatcher final : public Component {
     // Token positions where a lexicon mention starts or ends split capitalised runs.
     std::vector<char> lex_start(doc.tokens.size() + 1, 0), lex_end(doc.tokens.size() + 1, 0);
     m_lex_end_at.clear();
+    m_lex_start_at.clear();
     for (const Mention& m : doc.mentions) {
       lex_start[m.first_token] = 1;
       lex_end[m.end_token] = 1;
-      if (m.end_token - m.first_token >= 2) m_lex_end_at.insert(m.end_token);
+      if (m.end_token - m.first_token >= 2) {
+        m_lex_end_at.insert(m.end_token);
+        m_lex_start_at.insert(m.first_token);
+      }
     }
     list_items(doc, found);
     for (const Sentence& s : doc.sentences) {
@@ -395,6 +400,33 @@ class PatternMatcher final : public Component {
       // A lower-case unit word right after the name: "Tashkent region", "Posyet district".
       if (j < s.end_token && doc.tokens[j].shape == Shape::lower) {
         std::string f = token_fold(doc, j);
+        // A plural one after a list: "the Posyet, Suchan and Suyfun districts".
+        static const std::map<std::string, std::string> plurals{
+            {"districts", "district"}, {"provinces", "province"}, {"regions", "region"}, {"oblasts", "oblast"},
+            {"counties", "county"},    {"prefectures", "prefecture"}, {"krais", "krai"}, {"rivers", "river"}};
+        if (auto pl = plurals.find(f); pl != plurals.end()) {
+          if (auto h = head_class(pl->second)) {
+            std::vector<std::pair<std::uint32_t, std::uint32_t>> items{{i, j}};
+            std::uint32_t at = i;
+            while (at > s.first_token + 1) {
+              std::uint32_t sep = at - 1;
+              const std::string sf = token_fold(doc, sep);
+              if (sf != "," && sf != "and") break;
+              if (sf == "and" && sep > s.first_token && token_text(doc, sep - 1) == ",") --sep;
+              std::uint32_t ie = sep, ib = sep;
+              while (ib > s.first_token && ie - ib < 3 && doc.tokens[ib - 1].shape == Shape::title) --ib;
+              if (ib == ie) break;
+              items.emplace_back(ib, ie);
+              at = ib;
+            }
+            if (items.size() >= 2) {
+              for (const auto& [ib, ie] : items)
+                out.push_back(make_mention(doc, ib, ie, *h, surface(doc, ib, ie), "pattern:unit-list", 0.6));
+              i = j + 1;
+              continue;
+            }
+          }
+        }
         static const std::set<std::string> units{"region", "district", "oblast", "province", "krai", "county",
                                                  "prefecture", "river", "census"};
         if (units.count(f)) {
@@ -430,6 +462,13 @@ class PatternMatcher final : public Component {
       break;
     }
     if (b >= e) return;
+    // "Seoul's Mayor Park Won-soon": after a possessor, a title starts a person's name.
+    for (std::uint32_t k = b + 2; k + 1 < e; ++k)
+      if (is_title(doc, k) && token_fold(doc, k - 1) == "s" &&
+          (token_text(doc, k - 2) == "'" || token_text(doc, k - 2) == "\u2019")) {
+        b = k;
+        break;
+      }
     // Titles in front make the rest a person: "President Yoon", "Professor Andrei Lankov".
     bool titled = false;
     std::uint32_t nb = b;
@@ -473,6 +512,14 @@ class PatternMatcher final : public Component {
       if (auto h = head_class(last); h && e - b >= 2 && !m_lex_end_at.count(e) && last != "order") {
         cls = *h;
         rule = "pattern:head-cue";
+      }
+      // A demonym before a known body's name names another body, its national branch
+      // ("Uzbek Communist Party" beside the "Communist Party").
+      if (auto h = head_class(last); !cls && h && ontology::is_a(*h, Class::Organization) && m_lex_end_at.count(e) &&
+                                     e - b >= 3 && m_r.demonym_by_adjective.count(token_fold(doc, b)) &&
+                                     m_lex_start_at.count(b + 1)) {
+        cls = *h;
+        rule = "pattern:demonym-body";
       }
     }
     if (!cls) {
@@ -794,9 +841,11 @@ class PatternMatcher final : public Component {
   // Token positions where a multi-word lexicon name ends (per document; process() runs
   // one document at a time per thread).
   static thread_local std::set<std::uint32_t> m_lex_end_at;
+  static thread_local std::set<std::uint32_t> m_lex_start_at;  // starts of multi-word lexicon mentions
 };
 
 thread_local std::set<std::uint32_t> PatternMatcher::m_lex_end_at;
+thread_local std::set<std::uint32_t> PatternMatcher::m_lex_start_at;
 
 // --------------------------------------------------------------------- overlaps
 

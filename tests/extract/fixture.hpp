@@ -26,6 +26,7 @@ inline std::string write_test_data(const std::string& name) {
              "ministry\tprefix\tGovernmentBody\t\n"
              "ministry\thead\tGovernmentBody\t\n"
              "bureau\thead\tGovernmentBody\t\n"
+             "directorate\thead\tGovernmentBody\t\n"
              "river\thead\tWaterbody\t\n"
              "protocol\thead\tLegalInstrument\t\n"
              "decree\thead\tLegalInstrument\t\n"

@@ -714,3 +714,33 @@ TEST_SUITE("extract::PersonNames") {
     CHECK(find_entity(r, "Anton Brask")->key != v->key);
   }
 }
+
+TEST_SUITE("extract::Chunks") {
+  TEST_CASE("a list of names before a plural unit word is a list of units") {
+    auto ex = make_extractor("unitlist");
+    auto r = run_text(ex, prose("The settlers lived in the Kessin, Marrow and Hollin regions of the coast."));
+    for (const char* name : {"Kessin", "Marrow", "Hollin"}) {
+      auto* e = find_entity(r, name);
+      REQUIRE_MESSAGE(e != nullptr, name);
+      CHECK(e->key.cls == Class::Region);
+    }
+  }
+
+  TEST_CASE("a title after a possessor starts a person's name") {
+    auto ex = make_extractor("possessortitle");
+    auto r = run_text(ex, prose("The ceremony was opened by Newtown's Chairman Ilse Varn and the harbour master."));
+    auto* p = find_entity(r, "Ilse Varn");
+    REQUIRE(p != nullptr);
+    CHECK(p->key.cls == Class::Person);
+  }
+
+  TEST_CASE("a demonym before a known body's name names another body") {
+    auto ex = make_extractor("demonymbody");
+    auto r = run_text(ex, prose("They said the Valdorian Security Directorate met the Security Directorate."));
+    auto* v = find_entity(r, "Valdorian Security Directorate");
+    REQUIRE(v != nullptr);
+    CHECK(v->key.cls == Class::GovernmentBody);
+    REQUIRE(find_entity(r, "Security Directorate") != nullptr);
+    CHECK(find_entity(r, "Security Directorate")->key != v->key);
+  }
+}
