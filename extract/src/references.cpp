@@ -370,6 +370,7 @@ class ReferenceRelations final : public Component {
     for (const Entry& en : reference_entries(doc)) entry(doc, en);
     codes(doc);
     titles(doc);
+    works(doc);
     if (auto h = article_header(doc)) header(doc, *h);
     return {};
   }
@@ -502,6 +503,47 @@ class ReferenceRelations final : public Component {
         relation(doc, s.span, *article, Property::author, doc.entities[static_cast<std::size_t>(m.entity)].key, rule, 0.7);
         break;
       }
+  }
+
+  // A bulleted list of works ("• Escape from Camp 14, by Blaine Harden, a 2012
+  // biography of Shin Dong-hyuk, …"): persons after "by" wrote it; the person after
+  // "biography of", "story of", "about" … is its subject, and after "autobiography of"
+  // or "memoir of" both.
+  void works(Doc& doc) const {
+    static const std::set<std::string, std::less<>> kKinds{
+        "biography", "autobiography", "memoir", "memoirs", "story", "film", "documentary", "book", "novel",
+        "account", "portrait", "life"};
+    for (const Mention& w : doc.mentions) {
+      if (w.rule != "pattern:list-work" || w.entity < 0) continue;
+      const EntityKey work = doc.entities[static_cast<std::size_t>(w.entity)].key;
+      const Sentence& s = doc.sentences[doc.tokens[w.first_token].sentence];
+      for (const Mention& m : doc.mentions) {
+        if (m.entity < 0 || m.first_token < w.end_token || m.first_token >= s.end_token) continue;
+        const EntityKey person = doc.entities[static_cast<std::size_t>(m.entity)].key;
+        if (person.cls != Class::Person) continue;
+        // The words before the name, back to a comma or at most four.
+        bool by = false, about = false, own = false;
+        for (std::uint32_t k = m.first_token; k > w.end_token && m.first_token - k < 5; --k) {
+          const std::string f = token_fold(doc, k - 1);
+          if (f == "," || f == ";") break;
+          if (f == "by" || f == "and") by = by || f == "by";
+          if (f == "of" || f == "about") {
+            const std::string kind = k >= 2 ? token_fold(doc, k - 2) : "";
+            if (f == "about" || kKinds.count(kind)) about = true;
+            own = kind == "autobiography" || kind == "memoir" || kind == "memoirs";
+            break;
+          }
+        }
+        if (!by && !about) {
+          // "… by A and B": the second name after "and" follows the first author.
+          if (m.first_token >= 1 && token_fold(doc, m.first_token - 1) == "and")
+            for (const auto& r : doc.relations)
+              if (r.subject == work && r.property == Property::author && r.evidence.rule == "references:works") by = true;
+        }
+        if (by || own) relation(doc, s.span, work, Property::author, person, "references:works", 0.7);
+        if (about) relation(doc, s.span, work, Property::about, person, "references:works", 0.65);
+      }
+    }
   }
 
   // A quoted title is about the people, groups, bodies, places and events it names

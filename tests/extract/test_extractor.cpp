@@ -744,3 +744,17 @@ TEST_SUITE("extract::Chunks") {
     CHECK(find_entity(r, "Security Directorate")->key != v->key);
   }
 }
+
+TEST_SUITE("extract::ListsOfWorks") {
+  TEST_CASE("a listed work is written by the persons after 'by' and is about the person its kind word names") {
+    auto ex = make_extractor("works");
+    auto r = run_text(ex, prose("The library keeps these books about the coast.") +
+                              "\n  \u2022 Harbour Nights, by Ilse Varn, a 2012 biography of Anton Brask, the harbour master.\n"
+                              "  \u2022 Salt and Stone: My Years at Sea, a 2015 autobiography of Anton Brask, a sailor.\n");
+    CHECK(has_relation(r, "Harbour Nights", Property::author, "Ilse Varn"));
+    CHECK(has_relation(r, "Harbour Nights", Property::about, "Anton Brask"));
+    CHECK_FALSE(has_relation(r, "Harbour Nights", Property::author, "Anton Brask"));
+    CHECK(has_relation(r, "Salt and Stone: My Years at Sea", Property::author, "Anton Brask"));
+    CHECK(has_relation(r, "Salt and Stone: My Years at Sea", Property::about, "Anton Brask"));
+  }
+}
