@@ -23,6 +23,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dir=${KG_VIRTUOSO_DIR:-$root/build/virtuoso}
+case "$dir" in /*) ;; *) dir=$PWD/$dir ;; esac  # the server runs in $dir/db
 bin=${KG_VIRTUOSO_BIN:-$(command -v virtuoso-t || echo /usr/bin/virtuoso-t)}
 isql_bin=${KG_VIRTUOSO_ISQL:-$(command -v isql-vt || echo /usr/bin/isql-vt)}
 

@@ -130,7 +130,7 @@ class Session {
       if (m_error[0] != '\0') reason += std::string(": ") + trim(m_error);
       if (!transient(rc)) break;
     }
-    return make_error(Errc::io, "cannot reach Virtuoso at " + url + " (" +
+    return make_error(Errc::io, "cannot reach Virtuoso at " + url.substr(0, url.find('?')) + " (" +
                                     std::to_string(attempts) + " attempts, " +
                                     std::to_string(m_endpoint.retry_delay.count()) +
                                     " ms apart): " + reason);
