@@ -292,7 +292,158 @@ Result<void> put_graph(Session& session, const Endpoint& endpoint, const std::st
   return {};
 }
 
+// SPARQL 1.1 grammar classes, bytes >= 0x80 taken as name characters (UTF-8).
+bool pn_chars_base(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+bool pn_chars(unsigned char c) {
+  return pn_chars_base(c) || c == '_' || c == '-' || (c >= '0' && c <= '9');
+}
+bool hex(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+bool pn_local_esc(unsigned char c) {
+  return std::string_view("_~.-!$&'()*+,;=/?#@%").find(static_cast<char>(c)) !=
+         std::string_view::npos;
+}
+
+// Length of an IRIREF at `i` (q[i] == '<'), or 0 when this '<' is an operator.
+std::size_t iriref_length(std::string_view q, std::size_t i) {
+  for (std::size_t j = i + 1; j < q.size(); ++j) {
+    const auto c = static_cast<unsigned char>(q[j]);
+    if (c == '>') return j - i + 1;
+    if (c <= 0x20 || std::string_view("<\"{}|^`\\").find(static_cast<char>(c)) !=
+                         std::string_view::npos)
+      return 0;
+  }
+  return 0;
+}
+
+// Length of a string literal at `i` (q[i] is ' or "), long forms included.
+std::size_t string_length(std::string_view q, std::size_t i) {
+  const char quote = q[i];
+  const bool long_form = q.substr(i, 3) == std::string(3, quote);
+  std::size_t j = i + (long_form ? 3 : 1);
+  while (j < q.size()) {
+    if (q[j] == '\\') {
+      j += 2;
+      continue;
+    }
+    if (long_form ? q.substr(j, 3) == std::string(3, quote) : q[j] == quote)
+      return j + (long_form ? 3 : 1) - i;
+    if (!long_form && (q[j] == '\n' || q[j] == '\r')) break;
+    ++j;
+  }
+  return q.size() - i;  // unterminated: leave the rest as it is
+}
+
 }  // namespace
+
+std::string expand_escaped_local_names(std::string_view q) {
+  std::map<std::string, std::string, std::less<>> prefixes;
+  std::string out;
+  out.reserve(q.size());
+  std::size_t i = 0;
+  bool after_prefix_keyword = false;
+  std::string declaring;  // prefix named by the last PREFIX keyword
+  while (i < q.size()) {
+    const auto c = static_cast<unsigned char>(q[i]);
+    if (c == '#') {  // comment to end of line
+      const auto e = q.find('\n', i);
+      const auto n = (e == std::string_view::npos ? q.size() : e) - i;
+      out.append(q.substr(i, n));
+      i += n;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      const auto n = string_length(q, i);
+      out.append(q.substr(i, n));
+      i += n;
+      continue;
+    }
+    if (c == '<') {
+      if (const auto n = iriref_length(q, i); n > 0) {
+        if (!declaring.empty() || after_prefix_keyword)
+          prefixes[declaring] = std::string(q.substr(i + 1, n - 2));
+        declaring.clear();
+        after_prefix_keyword = false;
+        out.append(q.substr(i, n));
+        i += n;
+        continue;
+      }
+    }
+    if (c == '?' || c == '$') {  // variable: its name is not a prefixed name
+      std::size_t j = i + 1;
+      while (j < q.size() && pn_chars(static_cast<unsigned char>(q[j]))) ++j;
+      out.append(q.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    if (pn_chars_base(c) || c == ':' || c == '_' || (c >= '0' && c <= '9')) {
+      // A word: keyword, number, blank node label, or PNAME_NS / PNAME_LN.
+      std::size_t j = i;
+      while (j < q.size() && (pn_chars(static_cast<unsigned char>(q[j])) || q[j] == '.')) ++j;
+      while (j > i && q[j - 1] == '.') --j;  // a trailing '.' ends the triple
+      const std::string_view word = q.substr(i, j - i);
+      if (j >= q.size() || q[j] != ':' || (c >= '0' && c <= '9') || c == '_') {
+        if (word.size() == 6 && (word == "PREFIX" || word == "prefix" || word == "Prefix"))
+          after_prefix_keyword = true;
+        else if (!word.empty())
+          after_prefix_keyword = false;
+        if (word.empty()) {
+          out += static_cast<char>(c);
+          ++i;
+        } else {
+          out.append(word);
+          i = j;
+        }
+        continue;
+      }
+      // word ':' PN_LOCAL, reading escapes.
+      const std::string prefix(word);
+      std::size_t k = j + 1;
+      std::string local;
+      bool escaped = false;
+      while (k < q.size()) {
+        const auto d = static_cast<unsigned char>(q[k]);
+        if (d == '\\' && k + 1 < q.size() && pn_local_esc(static_cast<unsigned char>(q[k + 1]))) {
+          local += q[k + 1];
+          escaped = true;
+          k += 2;
+        } else if (d == '%' && k + 2 < q.size() && hex(static_cast<unsigned char>(q[k + 1])) &&
+                   hex(static_cast<unsigned char>(q[k + 2]))) {
+          local.append(q.substr(k, 3));
+          k += 3;
+        } else if (pn_chars(d) || d == '.' || d == ':') {
+          local += static_cast<char>(d);
+          ++k;
+        } else {
+          break;
+        }
+      }
+      while (k > j + 1 && q[k - 1] == '.' && (k < 2 || q[k - 2] != '\\')) {
+        --k;
+        local.pop_back();
+      }
+      if (after_prefix_keyword && local.empty()) {
+        declaring = prefix;  // PREFIX p: <…>
+        after_prefix_keyword = true;
+      }
+      const auto ns = prefixes.find(prefix);
+      if (escaped && ns != prefixes.end()) {
+        out += '<' + ns->second + local + '>';
+      } else {
+        out.append(q.substr(i, k - i));
+      }
+      i = k;
+      continue;
+    }
+    if (c > ' ') after_prefix_keyword = after_prefix_keyword && c == ':';
+    out += static_cast<char>(c);
+    ++i;
+  }
+  return out;
+}
 
 std::string Endpoint::graph_store_url() const { return base_url + "/sparql-graph-crud-auth"; }
 std::string Endpoint::sparql_url() const { return base_url + "/sparql"; }
@@ -344,7 +495,7 @@ Result<void> replace_graph(const Endpoint& endpoint, const std::string& graph_ir
 Result<std::string> sparql(const Endpoint& endpoint, std::string_view query,
                            std::string_view accept) {
   Session session(endpoint);
-  const std::string form = "query=" + session.escape(query);
+  const std::string form = "query=" + session.escape(expand_escaped_local_names(query));
   KG_TRY(Response r, session.perform(Method::post, endpoint.sparql_url(), form,
                                      "application/x-www-form-urlencoded", accept, Auth::none));
   if (r.status == 200) return std::move(r.body);

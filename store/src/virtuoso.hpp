@@ -76,9 +76,17 @@ Result<Endpoint> parse_store_uri(std::string_view uri);
 Result<void> replace_graph(const Endpoint& endpoint, const std::string& graph_iri,
                            const std::string& body, std::string_view content_type);
 
+/// `query` with every prefixed name whose local part has a backslash escape
+/// (PN_LOCAL_ESC, https://www.w3.org/TR/sparql11-query/#rPN_LOCAL_ESC: `kg:a\/b`) written
+/// as a full IRI (`<…a/b>`), using the query's own PREFIX declarations; everything else
+/// byte for byte (strings, comments, IRIs, names without escapes, prefixes it does not
+/// declare). Virtuoso 7.2's SPARQL parser rejects such names ("Bad character '\'").
+std::string expand_escaped_local_names(std::string_view query);
+
 /// Sends `query` to /sparql (POST, form-encoded) asking for `accept` (e.g.
 /// "application/sparql-results+json", or "text/turtle" / "application/n-triples" for
-/// CONSTRUCT) and returns the response body. Retries like `replace_graph`. Errors:
+/// CONSTRUCT) and returns the response body; escaped local names are expanded first
+/// (`expand_escaped_local_names`). Retries like `replace_graph`. Errors:
 /// Errc::parse with the server's message for a query it rejects (HTTP 400), Errc::io
 /// otherwise.
 Result<std::string> sparql(const Endpoint& endpoint, std::string_view query,
