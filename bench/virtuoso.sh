@@ -2,8 +2,8 @@
 # Load rate into Virtuoso: builds the corpus (and the corpus scaled to SCALE_MB, distinct
 # copies under new names, so one named graph per copy) with kgbuild, starts a private
 # Virtuoso (scripts/virtuoso.sh) in the bench folder, and times loading graph.nq with
-# kg::store::virtuoso (one PUT per named graph): into an empty store, again (replacing
-# every graph), and again with --in-place (PUT straight onto the graphs, no staging).
+# kg::store::virtuoso (one PUT per named graph): into an empty store, and again
+# (replacing every graph).
 # Prints triples/s for each, and the time of one large query. The server is stopped at
 # the end.
 #   bench/virtuoso.sh [BUILD_DIR] [CORPUS_DIR] [SCALE_MB]
@@ -57,10 +57,8 @@ PY
   echo "Virtuoso $(virtuoso-t -? 2>&1 | sed -n 's/^Version \([^ ]*\).*/\1/p' | head -1), NumberOfBuffers ${KG_VIRTUOSO_BUFFERS:-170000}, $(nproc) cores"
   load "corpus, empty store" "$WORK/corpus/graph.nq"
   load "corpus, replacing" "$WORK/corpus/graph.nq"
-  load "corpus, replacing, --in-place" --in-place "$WORK/corpus/graph.nq"
   load "scaled ($SCALE_MB MB), empty store" "$WORK/scaled-out/graph.nq"
   load "scaled, replacing" "$WORK/scaled-out/graph.nq"
-  load "scaled, replacing, --in-place" --in-place "$WORK/scaled-out/graph.nq"
   # One query over everything loaded (the scaled graphs and the corpus's own): all
   # Assertions with their evidence and source file, as SPARQL JSON.
   q='PREFIX kg: <https://w3id.org/kgbuild/ontology#>

@@ -10,12 +10,14 @@
 #
 # Everything lives in $KG_VIRTUOSO_DIR (default: build/virtuoso in the project): the
 # generated virtuoso.ini, the database in db/, its log db/virtuoso.log. Both listeners
-# bind 127.0.0.1 only. Settings (environment, read at `start`; the others read what
-# `start` recorded in $KG_VIRTUOSO_DIR/instance.env):
+# bind 127.0.0.1 only. Settings (environment, read at `start`, which records them in
+# $KG_VIRTUOSO_DIR/instance.env for the other commands and the next start):
 #   KG_VIRTUOSO_PORT=21111        SQL (isql) port       KG_VIRTUOSO_HTTP_PORT=28890
-#   KG_VIRTUOSO_PASSWORD=dba      dba password, set when the database is created
+#   KG_VIRTUOSO_PASSWORD=dba      dba password, set when the database is created (later
+#                                 starts keep the recorded one)
 #   KG_VIRTUOSO_BUFFERS=170000    NumberOfBuffers (8 KB pages; MaxDirtyBuffers = 3/4)
-#   KG_VIRTUOSO_START_TIMEOUT=60  seconds `start` waits for the HTTP endpoint
+#   KG_VIRTUOSO_START_TIMEOUT=120 seconds `start` waits for the HTTP endpoint (after a
+#                                 crash, replaying the transaction log takes a while)
 # The dba account (default password dba: the instance listens on loopback only) is
 # the one that may write: uploads go to /sparql-graph-crud-auth with HTTP digest auth;
 # anonymous /sparql answers queries.
@@ -30,14 +32,24 @@ isql_bin=${KG_VIRTUOSO_ISQL:-$(command -v isql-vt || echo /usr/bin/isql-vt)}
 die() { echo "virtuoso.sh: error: $*" >&2; exit 1; }
 note() { echo "virtuoso.sh: $*" >&2; }
 
-# Settings: those recorded by the running instance win over the environment.
-load_settings() {
+# Settings. `start` records the ones it used in $dir/instance.env (mode 600): for the
+# running instance they win over the environment; for a new `start` the environment
+# wins for the ports, while the password stays the one the database was created with.
+settings_of_instance() {
   sql_port=${KG_VIRTUOSO_PORT:-21111}
   http_port=${KG_VIRTUOSO_HTTP_PORT:-28890}
   password=${KG_VIRTUOSO_PASSWORD:-dba}
-  if [ -f "$dir/instance.env" ]; then
-    # shellcheck disable=SC1091
-    . "$dir/instance.env"
+  # shellcheck disable=SC1091
+  if [ -f "$dir/instance.env" ]; then . "$dir/instance.env"; fi
+}
+settings_for_start() {
+  sql_port=21111 http_port=28890 password=""
+  # shellcheck disable=SC1091
+  if [ -f "$dir/instance.env" ]; then . "$dir/instance.env"; fi
+  sql_port=${KG_VIRTUOSO_PORT:-$sql_port}
+  http_port=${KG_VIRTUOSO_HTTP_PORT:-$http_port}
+  if [ -z "$password" ] || [ ! -f "$dir/db/virtuoso.db" ]; then
+    password=${KG_VIRTUOSO_PASSWORD:-dba}
   fi
 }
 
@@ -67,13 +79,12 @@ isql() { "$isql_bin" "127.0.0.1:$sql_port" dba "$password" "$@"; }
 
 cmd_start() {
   [ -x "$bin" ] || die "virtuoso-t not found (install the Debian package virtuoso-opensource: scripts/install-deps.sh)"
-  local timeout=${KG_VIRTUOSO_START_TIMEOUT:-60} pid
+  local timeout=${KG_VIRTUOSO_START_TIMEOUT:-120} pid
   if pid=$(pid_of); then
-    load_settings  # those it was started with
+    settings_of_instance
     if answers; then note "already running (pid $pid) at http://127.0.0.1:$http_port"; return 0; fi
   else
-    rm -f "$dir/instance.env"
-    load_settings
+    settings_for_start
     for p in "$sql_port" "$http_port"; do
       port_busy "$p" && die "port 127.0.0.1:$p is in use by another program; set KG_VIRTUOSO_PORT / KG_VIRTUOSO_HTTP_PORT"
     done
@@ -108,13 +119,13 @@ cmd_start() {
     "$isql_bin" "127.0.0.1:$sql_port" dba dba "EXEC=SET PASSWORD dba \"$password\";" >/dev/null \
       || die "could not set the dba password"
   fi
-  printf 'sql_port=%s\nhttp_port=%s\npassword=%q\n' "$sql_port" "$http_port" "$password" \
-    > "$dir/instance.env"
+  (umask 077 && printf 'sql_port=%s\nhttp_port=%s\npassword=%q\n' "$sql_port" "$http_port" \
+    "$password" > "$dir/instance.env")
   note "running (pid $pid) at http://127.0.0.1:$http_port (data in $dir)"
 }
 
 cmd_stop() {
-  load_settings
+  settings_of_instance
   local pid
   if ! pid=$(pid_of); then note "not running"; rm -f "$dir/virtuoso.pid"; return 0; fi
   # isql -K: checkpoint, then shut down cleanly; signals only if that does not work.
@@ -127,12 +138,12 @@ cmd_stop() {
   fi
   if pid_of >/dev/null; then kill -KILL "$pid" 2>/dev/null || true; sleep 0.5; fi
   pid_of >/dev/null && die "could not stop virtuoso-t (pid $pid)"
-  rm -f "$dir/virtuoso.pid" "$dir/instance.env"
+  rm -f "$dir/virtuoso.pid"
   note "stopped"
 }
 
 cmd_status() {
-  load_settings
+  settings_of_instance
   local pid
   if ! pid=$(pid_of); then echo "not running"; return 3; fi
   if answers; then echo "running (pid $pid) at http://127.0.0.1:$http_port"; return 0; fi
@@ -143,7 +154,7 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  url) load_settings; echo "http://127.0.0.1:$http_port" ;;
-  isql) shift; load_settings; isql "$@" ;;
+  url) settings_of_instance; echo "http://127.0.0.1:$http_port" ;;
+  isql) shift; settings_of_instance; isql "$@" ;;
   *) echo "usage: $0 start|stop|status|url|isql [isql args...]" >&2; exit 2 ;;
 esac

@@ -9,9 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <random>
 #include <thread>
-#include <unistd.h>
 
 namespace kg::store::virtuoso {
 namespace {
@@ -117,7 +115,8 @@ class Session {
     if (!m_easy) return make_error(Errc::internal, "curl_easy_init failed");
     const int attempts = std::max(1, m_endpoint.attempts);
     std::string reason;
-    for (int attempt = 1; attempt <= attempts; ++attempt) {
+    int tried = 0;
+    for (int attempt = 1; attempt <= attempts; ++attempt, ++tried) {
       if (attempt > 1) std::this_thread::sleep_for(m_endpoint.retry_delay);
       Response response;
       const CURLcode rc = once(method, url, body, content_type, accept, auth, response);
@@ -128,10 +127,16 @@ class Session {
       }
       reason = curl_easy_strerror(rc);
       if (m_error[0] != '\0') reason += std::string(": ") + trim(m_error);
-      if (!transient(rc)) break;
+      if (!transient(rc)) {
+        tried = attempt;
+        break;
+      }
     }
-    return make_error(Errc::io, "cannot reach Virtuoso at " + url.substr(0, url.find('?')) + " (" +
-                                    std::to_string(attempts) + " attempts, " +
+    const std::string where = url.substr(0, url.find('?'));
+    if (tried == 1)
+      return make_error(Errc::io, "cannot reach Virtuoso at " + where + ": " + reason);
+    return make_error(Errc::io, "cannot reach Virtuoso at " + where + " (" +
+                                    std::to_string(tried) + " attempts, " +
                                     std::to_string(m_endpoint.retry_delay.count()) +
                                     " ms apart): " + reason);
   }
@@ -227,69 +232,20 @@ class Session {
   bool m_authenticated = false;
 };
 
-std::string iriref(const std::string& iri) {
-  std::string out;
-  ontology::syntax::write_IRIREF(out, iri);
-  return out;
-}
-
-// A graph name no other upload uses: urn:kgbuild:staging:<pid>-<random>.
-std::string staging_iri() {
-  static std::mt19937_64 rng{std::random_device{}() ^
-                             static_cast<std::uint64_t>(::getpid()) << 32};
-  static std::mutex m;
-  std::lock_guard lock(m);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "urn:kgbuild:staging:%d-%016llx", static_cast<int>(::getpid()),
-                static_cast<unsigned long long>(rng()));
-  return buf;
-}
-
-// PUT `body` as graph `graph_iri`, as it is (no staging).
-Result<void> put(Session& session, const Endpoint& endpoint, const std::string& graph_iri,
-                 const std::string& body, std::string_view content_type) {
-  KG_TRY_VOID(session.authenticate());
-  const std::string url = endpoint.graph_store_url() + "?graph-uri=" + session.escape(graph_iri);
-  KG_TRY(Response r, session.perform(Method::put, url, body, content_type, {}, Auth::digest));
-  if (r.status == 200 || r.status == 201 || r.status == 204) return {};
-  return make_error(Errc::io, "(HTTP " + std::to_string(r.status) + "): " + server_message(r.body));
-}
-
-// One SPARQL Update request on /sparql-auth.
-Result<void> update(Session& session, const Endpoint& endpoint, const std::string& request) {
-  KG_TRY_VOID(session.authenticate());
-  const std::string form = "update=" + session.escape(request);
-  KG_TRY(Response r, session.perform(Method::post, endpoint.update_url(), form,
-                                     "application/x-www-form-urlencoded", {}, Auth::digest));
-  if (r.status == 200 || r.status == 204) return {};
-  return make_error(Errc::io, "(HTTP " + std::to_string(r.status) + "): " + server_message(r.body));
-}
-
 Result<void> put_graph(Session& session, const Endpoint& endpoint, const std::string& graph_iri,
-                       const std::string& body, std::string_view content_type) {
+                       const std::string& body) {
   if (graph_iri.empty())
     return make_error(Errc::usage, "Virtuoso uploads need a named graph (graph IRI is empty)");
-  const auto failed = [&](const Error& e) {
-    Error out = e;
-    if (out.message.rfind("(HTTP ", 0) == 0)
-      out.message = "Virtuoso did not replace graph <" + graph_iri + "> at " +
-                    endpoint.base_url + " " + e.message;
-    out.message += "; the graph keeps its previous content";
-    return out;
+  const auto failed = [&](std::string message) {
+    return make_error(Errc::io, std::move(message) + "; the graph keeps its previous content");
   };
-  if (endpoint.replace == Replace::in_place) {
-    if (auto r = put(session, endpoint, graph_iri, body, content_type); !r) return failed(r.error());
-    return {};
-  }
-  const std::string staging = staging_iri();
-  auto r = put(session, endpoint, staging, body, content_type);
-  if (r) r = update(session, endpoint, "MOVE SILENT GRAPH " + iriref(staging) + " TO GRAPH " +
-                                           iriref(graph_iri));
-  if (!r) {
-    (void)update(session, endpoint, "DROP SILENT GRAPH " + iriref(staging));  // best effort
-    return failed(r.error());
-  }
-  return {};
+  if (auto r = session.authenticate(); !r) return failed(r.error().message);
+  const std::string url = endpoint.graph_store_url() + "?graph-uri=" + session.escape(graph_iri);
+  auto r = session.perform(Method::put, url, body, "application/n-triples", {}, Auth::digest);
+  if (!r) return failed(r.error().message);
+  if (r->status == 200 || r->status == 201 || r->status == 204) return {};
+  return failed("Virtuoso did not replace graph <" + graph_iri + "> at " + endpoint.base_url +
+                " (HTTP " + std::to_string(r->status) + "): " + server_message(r->body));
 }
 
 // SPARQL 1.1 grammar classes, bytes >= 0x80 taken as name characters (UTF-8).
@@ -447,7 +403,6 @@ std::string expand_escaped_local_names(std::string_view q) {
 
 std::string Endpoint::graph_store_url() const { return base_url + "/sparql-graph-crud-auth"; }
 std::string Endpoint::sparql_url() const { return base_url + "/sparql"; }
-std::string Endpoint::update_url() const { return base_url + "/sparql-auth"; }
 
 Result<Endpoint> parse_store_uri(std::string_view uri) {
   const auto bad = [&](std::string_view why) {
@@ -488,8 +443,20 @@ Result<Endpoint> parse_store_uri(std::string_view uri) {
 
 Result<void> replace_graph(const Endpoint& endpoint, const std::string& graph_iri,
                            const std::string& body, std::string_view content_type) {
+  const std::string_view type = content_type.substr(0, content_type.find(';'));
+  rdfio::Format format;
+  if (type == "application/n-triples") format = rdfio::Format::ntriples;
+  else if (type == "text/turtle") format = rdfio::Format::turtle;
+  else
+    return make_error(Errc::usage, "Virtuoso uploads take application/n-triples or text/turtle, not " +
+                                       std::string(content_type));
+  // Parsed here so that nothing Virtuoso would half-load is sent (see the header).
+  KG_TRY(rdfio::Dataset parsed, rdfio::parse_text(body, format, "<" + graph_iri + "> body", {}));
+  std::vector<const ontology::Quad*> quads;
+  quads.reserve(parsed.quads.size());
+  for (const auto& q : parsed.quads) quads.push_back(&q);
   Session session(endpoint);
-  return put_graph(session, endpoint, graph_iri, body, content_type);
+  return put_graph(session, endpoint, graph_iri, ntriples_body(quads));
 }
 
 Result<std::string> sparql(const Endpoint& endpoint, std::string_view query,
@@ -528,7 +495,7 @@ Result<LoadStats> load_dataset(const Endpoint& endpoint, const rdfio::Dataset& d
   Session session(endpoint);
   for (const auto& [iri, quads] : graphs) {
     const std::string body = ntriples_body(quads);
-    if (auto r = put_graph(session, endpoint, iri, body, "application/n-triples"); !r) {
+    if (auto r = put_graph(session, endpoint, iri, body); !r) {
       Error e = r.error();
       e.message += " (" + std::to_string(stats.graphs) + " of " + std::to_string(graphs.size()) +
                    " graphs replaced before it; the others left as they were)";

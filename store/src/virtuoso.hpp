@@ -12,17 +12,21 @@
 // What Virtuoso 7.2 (Debian 12) needs, and this code does:
 //  - uploads go to /sparql-graph-crud-auth with HTTP digest auth (the anonymous
 //    /sparql-graph-crud answers 403);
-//  - bodies are N-Triples (sent as application/n-triples) or Turtle, never JSON-LD
-//    (refused); every IRI is written in full `<…>` form, because Virtuoso keeps the
-//    backslash of escaped local names (`kg:a\/b` is stored as `…a\/b`);
-//  - a PUT whose body does not parse fails with HTTP 500 (Virtuoso names it "of
-//    unsupported type text/plain"), but for a large body Virtuoso has by then already
-//    dropped the old triples and committed the good part of the new ones; several
-//    operations in one SPARQL Update request are not one transaction either. So the
-//    default (Replace::staged) uploads into a staging graph `urn:kgbuild:staging:…` and
-//    then replaces the target with a single `MOVE` operation; a staging graph left by a
-//    failure is dropped (best effort; one left after a crash is harmless and can be
-//    dropped by hand).
+//  - bodies are N-Triples written by us (sent as application/n-triples), every IRI in
+//    full `<…>` form, because Virtuoso keeps the backslash of escaped local names
+//    (`kg:a\/b` is stored as `…a\/b`); its graph store refuses JSON-LD;
+//  - a PUT whose body fails to parse part-way is answered HTTP 500 (Virtuoso calls it
+//    "of unsupported type text/plain"), but by then Virtuoso has dropped the old triples
+//    and committed the good part of the new ones. So every body is parsed here first
+//    (raptor) and re-written as N-Triples; nothing that does not parse is sent. An
+//    upload cut off before its last byte leaves the graph as it was.
+//  - what this cannot prevent: a server crash during a PUT may leave that graph empty
+//    or partial after recovery (Virtuoso commits the delete and the inserts of a PUT
+//    separately); load again. A staging graph plus `MOVE` onto the target would make
+//    failures atomic, but Virtuoso 7.2.5 replays `MOVE` wrongly from its transaction
+//    log after a crash (moved graphs lose triples, even long-finished ones), so it is
+//    not used. Several operations in one SPARQL Update request are not one transaction
+//    either.
 #pragma once
 
 #include <chrono>
@@ -35,14 +39,6 @@
 
 namespace kg::store::virtuoso {
 
-/// How `replace_graph` replaces a graph.
-enum class Replace {
-  staged,    ///< PUT into a fresh staging graph, then one `MOVE` onto the target: a failed
-             ///< or interrupted upload never touches the target (the default)
-  in_place,  ///< PUT straight onto the target: faster, but Virtuoso 7.2 commits part of a
-             ///< large body that fails to parse (old triples gone, some new ones in)
-};
-
 /// Where the server is and how hard to try. Copyable value.
 struct Endpoint {
   std::string base_url;        ///< "http://127.0.0.1:28890" (no trailing slash)
@@ -51,14 +47,11 @@ struct Endpoint {
   int attempts = 3;            ///< tries per request while the server cannot be reached
   std::chrono::milliseconds retry_delay{500};  ///< pause between those tries
   std::chrono::seconds timeout{60};            ///< limit for one try of one request
-  Replace replace = Replace::staged;           ///< see Replace
 
   /// `base_url` + "/sparql-graph-crud-auth" (Graph Store protocol, digest auth).
   std::string graph_store_url() const;
   /// `base_url` + "/sparql" (SPARQL protocol; queries need no account).
   std::string sparql_url() const;
-  /// `base_url` + "/sparql-auth" (SPARQL Update, digest auth; used for the MOVE).
-  std::string update_url() const;
 };
 
 /// Parses `virtuoso:http://HOST[:PORT][/]` (also `https`, and `http://USER:PASSWORD@HOST…`
@@ -66,13 +59,15 @@ struct Endpoint {
 /// form was expected and what was found.
 Result<Endpoint> parse_store_uri(std::string_view uri);
 
-/// Replaces named graph `graph_iri` with the triples of `body` (N-Triples or Turtle;
-/// `content_type` e.g. "application/n-triples" or "text/turtle"). On success the graph
-/// holds exactly those triples; on any failure it holds what it held before (with
-/// Replace::staged; see Replace for in_place). An empty body empties it. Connection
-/// failures are retried `attempts` times, `retry_delay` apart. Errors: Errc::io naming
-/// the URL and curl's reason (unreachable, timeout) or the HTTP status and the server's
-/// message (rejected body, wrong password).
+/// Replaces named graph `graph_iri` with the triples of `body`, a document in
+/// `content_type` "application/n-triples" or "text/turtle" (parsed here, then sent as
+/// N-Triples). On success the graph holds exactly those triples (none for an empty
+/// body); when `body` does not parse, the server cannot be reached or refuses the
+/// upload, the graph holds what it held before. Connection failures are retried
+/// `attempts` times, `retry_delay` apart. Errors: Errc::parse with line and column for
+/// a body that does not parse (blank nodes included: kgbuild has none); Errc::usage for
+/// another content type; Errc::io naming the URL and curl's reason (unreachable,
+/// timeout) or the HTTP status and the server's message (rejected, wrong password).
 Result<void> replace_graph(const Endpoint& endpoint, const std::string& graph_iri,
                            const std::string& body, std::string_view content_type);
 
@@ -105,11 +100,11 @@ struct LoadStats {
 };
 
 /// Replaces each named graph of `dataset` with its triples, one PUT per graph over one
-/// connection (so digest auth is negotiated once), graphs in IRI order. Each graph is
-/// replaced atomically; graphs of the server that `dataset` does not name are left
-/// alone. If graph k fails, graphs before it are replaced, it and those after are not
-/// touched, and the error names it and says how many were loaded. Errors: as
-/// `replace_graph`; Errc::usage for quads in the default graph.
+/// connection (so digest auth is negotiated once), graphs in IRI order; graphs of the
+/// server that `dataset` does not name are left alone. If graph k fails, graphs before
+/// it are replaced, it and those after are not touched, and the error names it and
+/// says how many were loaded. Errors: as `replace_graph`; Errc::usage for quads in the
+/// default graph.
 Result<LoadStats> load_dataset(const Endpoint& endpoint, const rdfio::Dataset& dataset);
 
 }  // namespace kg::store::virtuoso

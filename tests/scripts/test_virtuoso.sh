@@ -3,7 +3,8 @@
 # ports: load kgbuild's named graphs into it and check that it holds them term for term
 # and answers queries as rdflib does; replace semantics; the live cases of
 # tests/store/test_virtuoso.cpp; an unreachable server gives exit 1 after a bounded
-# retry and leaves the graphs intact; start/stop/status. Skipped (77) without virtuoso-t.
+# retry and leaves the graphs intact; finished loads survive kill -9; start/stop/status.
+# Skipped (77) without virtuoso-t.
 set -uo pipefail
 BIN=$1; ROOT=$2; OUT=$3
 PY=/usr/bin/python3
@@ -97,6 +98,16 @@ echo "   exit $rc after $took s"
 check test "$rc" -eq 1
 check grep -q "error: cannot reach Virtuoso at $URL/sparql-graph-crud-auth.*(3 attempts, 300 ms apart): Couldn't connect to server" "$OUT/unreachable.err"
 check awk "BEGIN{exit !($took >= 0.6 && $took < 10)}"
+check "$V" start
+counts > "$OUT/counts.after"
+check cmp "$OUT/counts.before" "$OUT/counts.after"
+
+step "finished loads survive a crash (kill -9, restart replays the transaction log)"
+check "${LOAD[@]}" "$OUT/smaller.nq"
+counts > "$OUT/counts.before"
+kill -9 "$(cat "$KG_VIRTUOSO_DIR/virtuoso.pid")"
+sleep 1
+"$V" status; check test $? -eq 3
 check "$V" start
 counts > "$OUT/counts.after"
 check cmp "$OUT/counts.before" "$OUT/counts.after"

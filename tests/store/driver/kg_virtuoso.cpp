@@ -5,8 +5,7 @@
 //                                           {"graphs":N,"triples":N,"bytes":N,"seconds":S}
 //   kg_virtuoso query virtuoso:URL QUERY [ACCEPT]   prints the response body
 //
-// Options (before the subcommand): --attempts N, --retry-ms N, --password P,
-// --in-place (PUT straight onto each graph instead of staging + MOVE; for the bench).
+// Options (before the subcommand): --attempts N, --retry-ms N, --password P.
 // Exit codes: 0 success, 1 failure, 2 usage error.
 #include <cstdio>
 #include <cstdlib>
@@ -19,7 +18,7 @@
 namespace {
 
 int usage() {
-  std::cerr << "usage: kg_virtuoso [--attempts N] [--retry-ms N] [--password P] [--in-place] "
+  std::cerr << "usage: kg_virtuoso [--attempts N] [--retry-ms N] [--password P] "
                "load virtuoso:URL FILE... | query virtuoso:URL QUERY [ACCEPT]\n";
   return 2;
 }
@@ -35,13 +34,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   int attempts = -1, retry_ms = -1;
   std::string password;
-  bool have_password = false, in_place = false;
+  bool have_password = false;
   std::size_t i = 0;
   for (; i + 1 < args.size() && args[i].rfind("--", 0) == 0; i += 2) {
-    if (args[i] == "--in-place") {
-      in_place = true;
-      --i;
-    } else if (args[i] == "--attempts") attempts = std::atoi(args[i + 1].c_str());
+    if (args[i] == "--attempts") attempts = std::atoi(args[i + 1].c_str());
     else if (args[i] == "--retry-ms") retry_ms = std::atoi(args[i + 1].c_str());
     else if (args[i] == "--password") password = args[i + 1], have_password = true;
     else return usage();
@@ -53,7 +49,6 @@ int main(int argc, char** argv) {
   if (attempts > 0) endpoint->attempts = attempts;
   if (retry_ms >= 0) endpoint->retry_delay = std::chrono::milliseconds(retry_ms);
   if (have_password) endpoint->password = password;
-  if (in_place) endpoint->replace = kg::store::virtuoso::Replace::in_place;
 
   if (command == "query") {
     const std::string accept = args.size() > i + 3 ? args[i + 3] : "application/sparql-results+json";
