@@ -374,8 +374,10 @@ class PatternMatcher final : public Component {
         if (t == "[" || t == "]") { ++j; continue; }
         if (t == "." && token_text(doc, j - 1).size() == 1 && doc.tokens[j - 1].shape == Shape::upper &&
             j + 1 < s.end_token && is_cap(doc.tokens[j + 1].shape)) { ++j; continue; }
+        // "People's Commissariat" is one name; "Harvard's Terry Martin" two: a known
+        // name before the possessive ends the run.
         if ((t == "'" || t == "\xE2\x80\x99") && j + 2 < s.end_token && token_fold(doc, j + 1) == "s" &&
-            is_cap(doc.tokens[j + 2].shape) && glued) { j += 2; continue; }
+            is_cap(doc.tokens[j + 2].shape) && glued && !lex_end[j]) { j += 2; continue; }
         bool prefixed = m_r.cues.prefix.count(token_fold(doc, i)) > 0 ||
                         (token_fold(doc, i) == "the" && i + 1 < j && m_r.cues.prefix.count(token_fold(doc, i + 1)) > 0);
         // "and" inside the complement of a name ("Organization for Cooperation and

@@ -69,6 +69,7 @@ class Relations final : public Component {
         parties(st, si, ms);
         issuers(st, si, ms);
         offices(st, si, ms);
+        person_phrases(st, si, ms);
         frames(st, si, ms, in_mention, main_event);
       }
       dates(st, si, ms);
@@ -316,9 +317,21 @@ class Relations final : public Component {
       // "Soviet leader Joseph Stalin": a demonym right before the title word.
       std::string first_title = token_fold(doc, title_at);
       bool leads = leader_words.count(first_title) > 0;
-      if (position.find(' ') != std::string::npos || leads) {
+      static const std::set<std::string> honorifics{"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "comrade",
+                                                    "mister", "lord", "lady", "saint", "st"};
+      if (position.find(' ') != std::string::npos || leads || !honorifics.count(first_title)) {
         emit_attr(st, si, person.key, DataProperty::position, position, Datatype::string, "relations:office", 0.7);
       }
+      // "Seoul's Mayor Park Won-soon": the possessor of a leader's title is what he leads.
+      if (leads && pos_b >= s.first_token + 2 && token_fold(doc, pos_b - 1) == "s" &&
+          (token_text(doc, pos_b - 2) == "'" || token_text(doc, pos_b - 2) == "\u2019"))
+        for (std::size_t j = 0; j < k; ++j) {
+          const Mention& om = doc.mentions[ms[j]];
+          if (om.end_token != pos_b - 2) continue;
+          const EntityKey owner = entity_of(doc, ms[j]).key;
+          if (ontology::is_a(owner.cls, Class::Organization) || ontology::is_a(owner.cls, Class::Place))
+            emit(st, si, person.key, Property::leaderOf, owner, "relations:office-possessor", 0.65);
+        }
       // Bodies and countries named inside the office phrase.
       bool any = false;
       for (std::size_t j = 0; j < k; ++j) {
@@ -344,6 +357,121 @@ class Relations final : public Component {
           emit(st, si, person.key, Property::leaderOf, country, "relations:office-demonym", 0.6);
         }
       }
+    }
+  }
+
+  // Offices and affiliations said around a person's name:
+  //  - apposition: "Terry Martin, a professor of Russian studies," and "Alexander Kim,
+  //    Associate Professor at the Primorye State Agricultural Academy" (position; the
+  //    body after "at"/"of" is the person's: affiliatedWith for academic titles,
+  //    memberOf otherwise, and leaderOf too for leaders);
+  //  - a lower-case office before the name: "chairman of a collective farm Kim Pen-Hwa";
+  //  - "X became the new Soviet Premier" / "was appointed …" / "served as …";
+  //  - a body's possessive: "Harvard's Terry Martin" (affiliatedWith).
+  void person_phrases(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
+    const Doc& doc = st.doc;
+    const Sentence& s = doc.sentences[si];
+    static const std::set<std::string> academic{"professor", "lecturer", "fellow", "researcher", "scholar",
+                                                "scientist", "historian", "student", "dean", "analyst"};
+    static const std::set<std::string> leader_words{"leader", "chairman", "president", "premier", "head", "chief",
+                                                    "director", "secretary", "minister", "commissar", "governor",
+                                                    "mayor", "chairwoman", "chair"};
+    auto mention_at = [&](std::uint32_t t) -> std::optional<std::uint32_t> {
+      for (auto mi : ms)
+        if (doc.mentions[mi].first_token == t) return mi;
+      return std::nullopt;
+    };
+    // The office phrase from `b`: optional capitalised modifiers, a title word, then
+    // "of"/"for" with lower-case words or demonyms. Returns its end and title word.
+    auto office = [&](std::uint32_t b, std::uint32_t person_at = UINT32_MAX) -> std::optional<std::pair<std::uint32_t, std::string>> {
+      std::uint32_t t = b;
+      while (t < s.end_token && t - b < 3 && !m_r.cues.title.count(token_fold(doc, t)) &&
+             (doc.tokens[t].shape == Shape::title || doc.tokens[t].shape == Shape::lower))
+        ++t;
+      if (t >= s.end_token || !m_r.cues.title.count(token_fold(doc, t))) return std::nullopt;
+      const std::string title = token_fold(doc, t);
+      std::uint32_t e = t + 1;
+      if (e + 1 < s.end_token && (token_fold(doc, e) == "of" || token_fold(doc, e) == "for")) {
+        std::uint32_t k = e + 1;
+        while (k < s.end_token && (doc.tokens[k].shape == Shape::lower ||
+                                   m_r.demonym_by_adjective.count(token_fold(doc, k))) &&
+               token_fold(doc, k) != "at" && token_fold(doc, k) != "in" && token_fold(doc, k) != "and")
+          ++k;
+        // Not when a name follows: "chairman of the Baku-based Center …" stays "chairman".
+        if (k > e + 1 && (k == s.end_token || k == person_at || !is_cap_shape(doc.tokens[k].shape) ||
+                          m_r.demonym_by_adjective.count(token_fold(doc, k - 1))))
+          e = k;
+        while (e > t + 1 && (token_fold(doc, e - 1) == "the" || token_fold(doc, e - 1) == "a")) --e;
+        if (e == t + 2) e = t + 1;  // a dangling "of"
+      }
+      return std::make_pair(e, title);
+    };
+    auto body_after = [&](std::uint32_t e) -> std::optional<std::uint32_t> {
+      std::uint32_t k = e;
+      if (k < s.end_token && (token_fold(doc, k) == "at" || token_fold(doc, k) == "of" || token_fold(doc, k) == "in")) ++k;
+      else return std::nullopt;
+      if (k < s.end_token && token_fold(doc, k) == "the") ++k;
+      auto mi = mention_at(k);
+      if (mi && ontology::is_a(entity_of(doc, *mi).key.cls, Class::Organization)) return mi;
+      return std::nullopt;
+    };
+    for (auto pmi : ms) {
+      const Mention& pm = doc.mentions[pmi];
+      const EntityKey person = entity_of(doc, pmi).key;
+      if (person.cls != Class::Person) continue;
+      // Apposition.
+      std::uint32_t a = pm.end_token;
+      if (a + 1 < s.end_token && token_text(doc, a) == ",") {
+        std::uint32_t b = a + 1;
+        if (token_fold(doc, b) == "a" || token_fold(doc, b) == "an" || token_fold(doc, b) == "the") ++b;
+        if (auto o = office(b)) {
+          const auto [e, title] = *o;
+          emit_attr(st, si, person, DataProperty::position, surface(doc, b, e), Datatype::string, "relations:apposition",
+                    0.65);
+          if (auto body = body_after(e)) {
+            const EntityKey org = entity_of(doc, *body).key;
+            emit(st, si, person, academic.count(title) ? Property::affiliatedWith : Property::memberOf, org,
+                 "relations:apposition", 0.65);
+            if (leader_words.count(title)) emit(st, si, person, Property::leaderOf, org, "relations:apposition", 0.6);
+          }
+        }
+      }
+      // A lower-case office right before the name.
+      for (std::uint32_t t = pm.first_token; t > s.first_token && pm.first_token - t < 8; --t) {
+        const std::string f = token_fold(doc, t - 1);
+        if (doc.tokens[t - 1].shape != Shape::lower) break;
+        if (!m_r.cues.title.count(f)) continue;
+        auto o = office(t - 1, pm.first_token);
+        if (o && o->first == pm.first_token && pm.first_token - (t - 1) >= 3)
+          emit_attr(st, si, person, DataProperty::position, surface(doc, t - 1, pm.first_token), Datatype::string,
+                    "relations:office-phrase", 0.6);
+        break;
+      }
+      // "became the new Soviet Premier", "was appointed chairman of …".
+      std::uint32_t v = pm.end_token;
+      std::string verb = v < s.end_token ? token_fold(doc, v) : "";
+      if ((verb == "was" || verb == "is") && v + 1 < s.end_token) {
+        const std::string next = token_fold(doc, v + 1);
+        if (next == "appointed" || next == "elected" || next == "named") verb = next, ++v;
+      }
+      if (verb == "became" || verb == "becomes" || verb == "appointed" || verb == "elected" || verb == "named" ||
+          (verb == "served" && v + 1 < s.end_token && token_fold(doc, v + 1) == "as")) {
+        std::uint32_t b = v + 1;
+        if (verb == "served") ++b;
+        while (b < s.end_token && (token_fold(doc, b) == "the" || token_fold(doc, b) == "a" || token_fold(doc, b) == "new" ||
+                                   token_fold(doc, b) == "first"))
+          ++b;
+        if (auto o = office(b))
+          emit_attr(st, si, person, DataProperty::position, surface(doc, b, o->first), Datatype::string,
+                    "relations:became", 0.6);
+      }
+      // "Harvard's Terry Martin".
+      if (pm.first_token >= s.first_token + 3 && token_fold(doc, pm.first_token - 1) == "s" &&
+          (token_text(doc, pm.first_token - 2) == "'" || token_text(doc, pm.first_token - 2) == "\u2019"))
+        for (auto mi : ms)
+          if (doc.mentions[mi].end_token == pm.first_token - 2 &&
+              ontology::is_a(entity_of(doc, mi).key.cls, Class::Organization))
+            emit(st, si, person, Property::affiliatedWith, entity_of(doc, mi).key, "relations:possessive", 0.6);
     }
   }
 

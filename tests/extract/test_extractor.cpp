@@ -758,3 +758,27 @@ TEST_SUITE("extract::ListsOfWorks") {
     CHECK(has_relation(r, "Salt and Stone: My Years at Sea", Property::about, "Anton Brask"));
   }
 }
+
+TEST_SUITE("extract::PersonPhrases") {
+  using kg::ontology::DataProperty;
+
+  TEST_CASE("offices in apposition, before the name in lower case, after 'became', and a body's possessive") {
+    auto ex = make_extractor("personphrases");
+    auto r = run_text(ex, prose("Anton Brask, a professor of marine history, wrote the first report.") +
+                              prose("Ilse Varn, Professor at the Newtown University, agreed with him.") +
+                              prose("The prize went to chairman of a fishing cooperative Anton Brask.") +
+                              prose("Anton Brask became the new Valdorian President in 1990.") +
+                              prose("Critics of Newtown University's Ilse Varn were few."));
+    CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "professor of marine history"));
+    CHECK(has_attribute(r, "Ilse Varn", DataProperty::position, "Professor"));
+    CHECK(has_relation(r, "Ilse Varn", Property::affiliatedWith, "Newtown University"));
+    CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "chairman of a fishing cooperative"));
+    CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "Valdorian President"));
+    auto r3 = run_text(ex, prose("Critics of the Security Directorate's Anton Brask were few."));
+    CHECK(has_relation(r3, "Anton Brask", Property::affiliatedWith, "Security Directorate"));
+    // An honorific is no position.
+    auto r2 = run_text(ex, prose("Mr Anton Brask, a man of few words, said nothing."));
+    CHECK_FALSE(has_attribute(r2, "Anton Brask", DataProperty::position, "Mr"));
+    CHECK_FALSE(has_attribute(r2, "Anton Brask", DataProperty::position, "man of few words"));
+  }
+}
