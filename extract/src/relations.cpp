@@ -122,6 +122,10 @@ class Relations final : public Component {
     const std::string f = token_fold(doc, t);
     return kJoiners.count(f) || !m_r.stopwords.count(f);
   }
+  // A filler or a demonym ("into the Chinese provinces of Jilin").
+  bool noun_phrase_word(const Doc& doc, std::uint32_t t) const {
+    return noun_phrase_filler(doc, t) || m_r.demonym_by_adjective.count(token_fold(doc, t)) > 0;
+  }
 
   // Trigger phrases between two mentions.
   void trigger_rules(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms,
@@ -158,7 +162,7 @@ class Relations final : public Component {
           const std::uint32_t right_window = bare ? std::min<std::uint32_t>(rule.window, kBareTriggerReach) : rule.window;
           std::uint32_t phrase_end = te;  // bare: tokens [te, phrase_end) are noun-phrase fillers
           if (bare)
-            while (phrase_end < s.end_token && phrase_end - te < right_window && noun_phrase_filler(doc, phrase_end))
+            while (phrase_end < s.end_token && phrase_end - te < right_window && noun_phrase_word(doc, phrase_end))
               ++phrase_end;
           for (auto mi : ms) {
             const Mention& m = doc.mentions[mi];
@@ -205,10 +209,11 @@ class Relations final : public Component {
             at = doc.mentions[chosen].end_token;
             cur.reset();
             // Lists of places or bodies: "live in Belgium, Denmark and Finland".
-            if (at < s.end_token && (token_text(doc, at) == "," || token_fold(doc, at) == "and") &&
+            if (at < s.end_token &&
+                (token_text(doc, at) == "," || token_fold(doc, at) == "and" || token_fold(doc, at) == "or") &&
                 !qualifies(Class::Person, right_classes)) {
               std::uint32_t nx = at + 1;
-              if (nx < s.end_token && token_fold(doc, nx) == "and") ++nx;
+              if (nx < s.end_token && (token_fold(doc, nx) == "and" || token_fold(doc, nx) == "or")) ++nx;
               for (auto mi : ms) {
                 const Mention& m = doc.mentions[mi];
                 if (m.first_token < nx) continue;

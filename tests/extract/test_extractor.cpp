@@ -464,6 +464,10 @@ TEST_SUITE("extract::BareTriggers") {
                               prose("Anton Brask wanted to rebuild the old harbour together with Port Vessel."));
     CHECK(has_relation(r, "Valdorians", Property::migratedTo, "Grey Steppe"));
     CHECK_FALSE(has_relation(r, "Anton Brask", Property::migratedTo, "Port Vessel"));
+    // Demonyms may stand in the phrase, and "or" continues a list.
+    auto r2 = run_text(ex, prose("The Valdorians went to the Valdorian towns of Port Vessel or Newtown."));
+    CHECK(has_relation(r2, "Valdorians", Property::migratedTo, "Port Vessel"));
+    CHECK(has_relation(r2, "Valdorians", Property::migratedTo, "Newtown"));
   }
 }
 
