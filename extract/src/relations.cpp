@@ -337,14 +337,17 @@ class Relations final : public Component {
           if (ontology::is_a(owner.cls, Class::Organization) || ontology::is_a(owner.cls, Class::Place))
             emit(st, si, person.key, Property::leaderOf, owner, "relations:office-possessor", 0.65);
         }
-      // Bodies and countries named inside the office phrase.
+      // Bodies and countries named inside the office phrase, or as its modifier ("NKVD
+      // official", "MVD minister"). A leader of a body is also one of its members.
       bool any = false;
       for (std::size_t j = 0; j < k; ++j) {
         const Mention& om = doc.mentions[ms[j]];
-        if (om.first_token < title_at || om.end_token > pm.first_token) continue;
+        if (om.first_token < pos_b || om.end_token > pm.first_token) continue;
         const EntityKey org = entity_of(doc, ms[j]).key;
         if (leads && (ontology::is_a(org.cls, Class::Organization) || org.cls == Class::Country)) {
           emit(st, si, person.key, Property::leaderOf, org, "relations:office", 0.7);
+          if (ontology::is_a(org.cls, Class::Organization))
+            emit(st, si, person.key, Property::memberOf, org, "relations:office", 0.65);
           any = true;
         } else if (ontology::is_a(org.cls, Class::Organization)) {
           emit(st, si, person.key, Property::memberOf, org, "relations:office", 0.65);

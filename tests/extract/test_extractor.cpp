@@ -786,3 +786,12 @@ TEST_SUITE("extract::PersonPhrases") {
     CHECK_FALSE(has_attribute(r2, "Anton Brask", DataProperty::position, "man of few words"));
   }
 }
+
+TEST_SUITE("extract::Offices") {
+  TEST_CASE("a body named before the title word: its leader is also a member") {
+    auto ex = make_extractor("officemodifier");
+    auto r = run_text(ex, prose("The report was signed by Security Directorate chairman Anton Brask in spring."));
+    CHECK(has_relation(r, "Anton Brask", Property::leaderOf, "Security Directorate"));
+    CHECK(has_relation(r, "Anton Brask", Property::memberOf, "Security Directorate"));
+  }
+}
