@@ -70,6 +70,7 @@ class Relations final : public Component {
         issuers(st, si, ms);
         offices(st, si, ms);
         person_phrases(st, si, ms);
+        body_phrases(st, si, ms);
         frames(st, si, ms, in_mention, main_event);
       }
       dates(st, si, ms);
@@ -483,6 +484,52 @@ class Relations final : public Component {
     }
   }
 
+  // A body introduced by a demonym and words for its kind: "Soviet newspaper Pravda",
+  // "The Soviet secret police, the NKVD," — basedIn the demonym's country.
+  void body_phrases(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
+    const Doc& doc = st.doc;
+    const Sentence& s = doc.sentences[si];
+    static const std::set<std::string> kinds{
+        "newspaper", "daily",   "weekly",  "magazine", "journal",  "agency",       "news",      "broadcaster",
+        "channel",   "radio",   "television", "party", "ministry", "police",       "army",      "navy",
+        "government", "company", "firm",   "bank",     "university", "institute",  "organisation", "organization",
+        "association", "federation", "council", "committee", "court", "parliament", "publisher", "network",
+        "service",   "secret",  "intelligence", "security", "state", "national",    "official",  "leading",
+        "independent", "communist", "ruling", "opposition", "authorities", "broadcasting", "newspapers"};
+    for (auto mi : ms) {
+      const Mention& m = doc.mentions[mi];
+      const EntityKey body = entity_of(doc, mi).key;
+      if (!ontology::is_a(body.cls, Class::Organization)) continue;
+      // An embassy's demonym names the sending state, not its seat.
+      const std::string label = text::lookup_key(doc.entities[static_cast<std::size_t>(m.entity)].label);
+      if (label.find("embass") != std::string::npos || label.find("consulate") != std::string::npos) continue;
+      std::uint32_t k = m.first_token;
+      // "…, the NKVD": step back over "the" and the comma of an apposition.
+      if (k > s.first_token && token_fold(doc, k - 1) == "the") --k;
+      if (k > s.first_token && token_text(doc, k - 1) == ",") --k;
+      std::uint32_t w = k;
+      while (w > s.first_token && k - w < 3 && kinds.count(token_fold(doc, w - 1)) &&
+             doc.tokens[w - 1].shape == Shape::lower)
+        --w;
+      if (w == k) continue;
+      // The kind words must not belong to another name ("the Korean government, the …").
+      bool named = false;
+      for (auto oi : ms)
+        if (oi != mi && doc.mentions[oi].first_token < k && doc.mentions[oi].end_token > w) named = true;
+      if (named) continue;
+      std::optional<Demonym> dem;
+      for (std::uint32_t n : {2u, 1u}) {
+        if (dem || w < s.first_token + n) continue;
+        std::string lead = token_fold(doc, w - n);
+        for (std::uint32_t j = 1; j < n; ++j) lead += " " + token_fold(doc, w - n + j);
+        if (auto d = m_r.demonym_by_adjective.find(lead); d != m_r.demonym_by_adjective.end()) dem = d->second;
+      }
+      if (!dem) continue;
+      if (auto place = known_place(doc, dem->country))
+        emit(st, si, body, Property::basedIn, *place, "relations:demonym-kind", 0.65);
+    }
+  }
+
   // A capitalised word that could name a place: not a function word, month or cue.
   bool is_place_name(const Doc& doc, std::uint32_t t, std::uint32_t end) const {
     if (t >= end || doc.tokens[t].shape != Shape::title) return false;
@@ -506,20 +553,32 @@ class Relations final : public Component {
   // entity's first mention. Only places that are entities of the document count.
   void name_relations(State& st) const {
     const Doc& doc = st.doc;
-    static const std::set<std::string, std::less<>> kForeignSeat{"embassy", "embassies", "consulate",
-                                                                 "consulate-general", "legation", "mission"};
     for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
       if (doc.entities[ei].mentions.empty()) continue;
       const EntityKey key = doc.entities[ei].key;
+      if (key.cls != Class::Group && !ontology::is_a(key.cls, Class::Organization)) continue;
+      const std::uint32_t si = sentence_of(doc, doc.mentions[doc.entities[ei].mentions.front()].first_token);
+      // Every name of the entity ("Council of People's Commissars" is also "… of the
+      // Soviet Union"), the label first.
+      std::vector<std::string> names{doc.entities[ei].label};
+      names.insert(names.end(), doc.entities[ei].alt_labels.begin(), doc.entities[ei].alt_labels.end());
+      for (const std::string& name : names) name_relations(st, key, si, name);
+    }
+  }
+
+  // The relations one name of `key` states (see above); `si` the evidence sentence.
+  void name_relations(State& st, const EntityKey& key, std::uint32_t si, const std::string& name) const {
+    {
+      const Doc& doc = st.doc;
+      static const std::set<std::string, std::less<>> kForeignSeat{"embassy", "embassies", "consulate",
+                                                                   "consulate-general", "legation", "mission"};
       const bool group = key.cls == Class::Group;
       const bool body = ontology::is_a(key.cls, Class::Organization);
-      if (!group && !body) continue;
-      const std::uint32_t si = sentence_of(doc, doc.mentions[doc.entities[ei].mentions.front()].first_token);
       std::vector<std::string> words;
-      const std::string name_key = text::lookup_key(doc.entities[ei].label);
+      const std::string name_key = text::lookup_key(name);
       for (auto w : text::split(name_key, ' '))
         if (!w.empty()) words.emplace_back(w);
-      if (words.size() < 2) continue;
+      if (words.size() < 2) return;
       const bool foreign_seat = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return kForeignSeat.count(w); });
       // Leading demonym (two words first: "north korean").
       std::optional<Demonym> dem;

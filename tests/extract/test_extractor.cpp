@@ -795,3 +795,14 @@ TEST_SUITE("extract::Offices") {
     CHECK(has_relation(r, "Anton Brask", Property::memberOf, "Security Directorate"));
   }
 }
+
+TEST_SUITE("extract::BodyPhrases") {
+  TEST_CASE("a demonym and kind words before a body, or in apposition to it, give its seat") {
+    auto ex = make_extractor("bodyphrases");
+    auto r = run_text(ex, prose("Valdoria is a small country. The Valdorian secret police, the Security Directorate, "
+                                "watched the harbour."));
+    CHECK(has_relation(r, "Security Directorate", Property::basedIn, "Valdoria"));
+    auto r2 = run_text(ex, prose("Valdoria is a small country. The Valdorian fishermen met the Security Directorate."));
+    CHECK_FALSE(has_relation(r2, "Security Directorate", Property::basedIn, "Valdoria"));
+  }
+}
