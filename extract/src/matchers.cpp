@@ -340,7 +340,7 @@ class PatternMatcher final : public Component {
     while (r < s.end_token && r - j < 3 && doc.tokens[r].shape == Shape::title) ++r;
     if (r == j || (r < s.end_token && is_cap(doc.tokens[r].shape))) return false;
     const std::string last = token_fold(doc, r - 1);
-    if (auto h = head_class(last); h && (ontology::is_a(*h, Class::Organization) || *h == Class::Region))
+    if (auto h = head_class(last); h && (ontology::is_a(*h, Class::Organization) || ontology::is_a(*h, Class::Place)))
       return true;
     return kSubjects.count(last) > 0 && r - j == 1;
   }
@@ -378,8 +378,13 @@ class PatternMatcher final : public Component {
         // name before the possessive ends the run.
         if ((t == "'" || t == "\xE2\x80\x99") && j + 2 < s.end_token && token_fold(doc, j + 1) == "s" &&
             is_cap(doc.tokens[j + 2].shape) && glued && !lex_end[j]) { j += 2; continue; }
-        bool prefixed = m_r.cues.prefix.count(token_fold(doc, i)) > 0 ||
-                        (token_fold(doc, i) == "the" && i + 1 < j && m_r.cues.prefix.count(token_fold(doc, i + 1)) > 0);
+        // Only bodies are named "… in <place>" ("Association of Koreans in Kazakhstan");
+        // for a place, "in" starts where it lies ("Fukui Port in Fukui Prefecture").
+        auto body_prefix = [&](std::uint32_t k) {
+          auto p = m_r.cues.prefix.find(token_fold(doc, k));
+          return p != m_r.cues.prefix.end() && ontology::is_a(p->second, Class::Agent);
+        };
+        bool prefixed = body_prefix(i) || (token_fold(doc, i) == "the" && i + 1 < j && body_prefix(i + 1));
         // "and" inside the complement of a name ("Organization for Cooperation and
         // Security in Europe"), not between two names ("… Affairs and the Ministry …").
         bool complement_and = false;
@@ -578,6 +583,10 @@ class PatternMatcher final : public Component {
       }
       std::uint32_t e = t;
       while (e > b && (token_text(doc, e - 1) == "," || token_text(doc, e - 1) == ":")) --e;
+      // A link to another language's article: "Shadow Flowers [ko]".
+      if (e >= b + 4 && token_text(doc, e - 1) == "]" && token_text(doc, e - 3) == "[" &&
+          doc.tokens[e - 2].shape == Shape::lower && token_text(doc, e - 2).size() <= 3)
+        e -= 3;
       if (e <= b || e - b > 30) continue;
       Mention m = make_mention(doc, b, e, Class::Publication, surface(doc, b, e), "pattern:list-work", 0.7);
       out.push_back(std::move(m));

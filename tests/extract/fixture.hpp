@@ -28,6 +28,7 @@ inline std::string write_test_data(const std::string& name) {
              "bureau\thead\tGovernmentBody\t\n"
              "directorate\thead\tGovernmentBody\t\n"
              "river\thead\tWaterbody\t\n"
+             "port\thead\tSettlement\t\n"
              "protocol\thead\tLegalInstrument\t\n"
              "decree\thead\tLegalInstrument\t\n"
              "deportation\tprefix\tEvent\t\n"

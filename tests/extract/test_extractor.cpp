@@ -806,3 +806,23 @@ TEST_SUITE("extract::BodyPhrases") {
     CHECK_FALSE(has_relation(r2, "Security Directorate", Property::basedIn, "Valdoria"));
   }
 }
+
+TEST_SUITE("extract::PlaceNames") {
+  TEST_CASE("'in' joins a body's name to its place, not a place's name to where it lies") {
+    auto ex = make_extractor("placein");
+    auto r = run_text(ex, prose("The boat reached Vessel Port in the Grey Steppe Region before dawn.") +
+                              prose("The Ministry of Fisheries in Valdoria protested."));
+    CHECK(find_entity(r, "Vessel Port") != nullptr);
+    CHECK(find_entity(r, "Grey Steppe Region") != nullptr);
+    CHECK(find_entity(r, "Vessel Port in the Grey Steppe Region") == nullptr);
+    CHECK(find_entity(r, "Ministry of Fisheries in Valdoria") != nullptr);
+  }
+
+  TEST_CASE("a list item's link to another language's article is no part of the title") {
+    auto ex = make_extractor("langtag");
+    auto r = run_text(ex, prose("Films about the coast:") + "\n  \u2022 Harbour Lights [ko] \u2013 2019 documentary about Anton Brask and the fishermen of the old "
+                                                         "harbour in the long winter;\n");
+    CHECK(find_entity(r, "Harbour Lights") != nullptr);
+    CHECK(find_entity(r, "Harbour Lights Ko") == nullptr);
+  }
+}
