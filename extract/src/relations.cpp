@@ -110,6 +110,18 @@ class Relations final : public Component {
         Attribute{s, p, std::move(lexical), dt, st.doc.evidence(st.doc.sentences[si].span, rule, conf)});
   }
 
+  // A capitalised word outside every mention that could be part of an unknown place's
+  // name: no function word, month, cue, title or demonym.
+  bool unknown_name_word(const Doc& doc, std::uint32_t t, const std::vector<char>& in_mention, const Sentence& s) const {
+    if (doc.tokens[t].shape != Shape::title || in_mention[t - s.first_token]) return false;
+    const std::string f = token_fold(doc, t);
+    static const std::set<std::string> compass{"north", "south", "east", "west", "northeast", "northwest",
+                                               "southeast", "southwest", "central"};
+    return !m_r.stopwords.count(f) && !m_r.cues.not_name.count(f) && !m_r.cues.head.count(f) &&
+           !m_r.cues.prefix.count(f) && !m_r.cues.title.count(f) && !m_r.demonym_by_adjective.count(f) &&
+           !m_r.demonym_by_plural.count(f) && !month_number(f) && !compass.count(f) && t > s.first_token;
+  }
+
   // A word that may continue a noun phrase after a bare trigger: lower-case letters,
   // not a function word other than an article, possessive or "of"; or a bracket.
   bool noun_phrase_filler(const Doc& doc, std::uint32_t t) const {
@@ -179,6 +191,25 @@ class Relations final : public Component {
               qualifies(Class::Group, left_classes)) {
             for (auto k = s.first_token; k < tb && !subject_fallback; ++k)
               if (m_r.cues.group_head.count(token_fold(doc, k))) subject_fallback = doc.subject;
+          }
+          // "settle in Koreatown": an unknown capitalised name right after a trigger of
+          // residence or movement is a place (as in the lists of the event frames).
+          if ((left || subject_fallback) && !right && rule.subject_first && !bare &&
+              (rule.property == Property::residesIn || rule.property == Property::migratedTo ||
+               rule.property == Property::migratedFrom)) {
+            std::uint32_t at = te;
+            if (at < s.end_token && token_fold(doc, at) == "the") ++at;
+            std::uint32_t e = at;
+            while (e < s.end_token && e - at < 3 && unknown_name_word(doc, e, in_mention, s)) ++e;
+            const bool ends = e == s.end_token || !is_cap_shape(doc.tokens[e].shape);
+            if (e > at && ends) {
+              const std::string label = surface(doc, at, e);
+              const EntityKey place = ontology::make_key(Class::Settlement, label);
+              add_entity(st.doc, place, label);
+              const EntityKey lk = left ? entity_of(doc, *left).key : *subject_fallback;
+              emit(st, si, lk, rule.property, place, "relations.tsv:" + std::to_string(rule.line) + ":unknown-place", 0.5);
+            }
+            continue;
           }
           if ((!left && !subject_fallback) || !right) continue;
           const EntityKey lk = left ? entity_of(doc, *left).key : *subject_fallback;

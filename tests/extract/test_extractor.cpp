@@ -826,3 +826,16 @@ TEST_SUITE("extract::PlaceNames") {
     CHECK(find_entity(r, "Harbour Lights Ko") == nullptr);
   }
 }
+
+TEST_SUITE("extract::UnknownPlaces") {
+  TEST_CASE("an unknown name right after a multi-word trigger of movement is a place, not after a bare one") {
+    auto ex = make_extractor("unknownplace");
+    auto r = run_text(ex, prose("The Valdorians fled to Kessinvale after the war.") +
+                              prose("Anton Brask spoke to Harbourmen about the war."));
+    auto* k = find_entity(r, "Kessinvale");
+    REQUIRE(k != nullptr);
+    CHECK(k->key.cls == Class::Settlement);
+    CHECK(has_relation(r, "Valdorians", Property::migratedTo, "Kessinvale"));
+    CHECK(find_entity(r, "Harbourmen") == nullptr);
+  }
+}
