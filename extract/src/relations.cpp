@@ -656,41 +656,94 @@ class Relations final : public Component {
   // comes from the gazetteer, not from the sentence.
   void part_of(State& st) const {
     const Doc& doc = st.doc;
-    std::vector<std::pair<std::size_t, std::set<std::string>>> places;  // entity → name keys
+    // entity → its name keys (wholes are matched on these), and the keys it is looked
+    // up by as a part (also without a trailing unit word).
+    std::vector<std::pair<std::size_t, std::set<std::string>>> places;
+    std::map<std::size_t, std::set<std::string>> lookup;
     for (std::size_t i = 0; i < doc.entities.size(); ++i) {
       const DocEntity& e = doc.entities[i];
       if (!ontology::is_a(e.key.cls, Class::Place) || e.mentions.empty()) continue;
-      std::set<std::string> keys{text::lookup_key(e.label)};
-      for (const auto& alt : e.alt_labels) keys.insert(text::lookup_key(alt));
+      std::set<std::string> keys;
+      for (const std::string& name : names_of(e)) {
+        keys.insert(text::lookup_key(name));
+        add_name_keys(lookup[i], name);
+      }
       places.emplace_back(i, std::move(keys));
     }
-    for (const auto& [pi, part_keys] : places) {
-      std::set<std::uint32_t> rows;
+    for (const auto& [pi, own_keys] : places) {
+      const std::set<std::string>& part_keys = lookup[pi];
+      // A name that WordNet gives to places in different wholes ("Paris": France, Texas)
+      // is placed only where a sentence names both.
+      std::set<std::vector<std::string>> first_wholes;
       for (const auto& k : part_keys)
-        if (auto it = m_r.part_of_by_part.find(k); it != m_r.part_of_by_part.end()) rows.insert(it->second.begin(), it->second.end());
-      for (auto row : rows) {
-        const PartOf& po = m_r.part_of[row];
-        for (const auto& [wi, whole_keys] : places) {
-          if (wi == pi) continue;
-          if (!std::any_of(po.whole.begin(), po.whole.end(), [&](const std::string& w) { return whole_keys.count(w) > 0; }))
-            continue;
-          const DocEntity& part = doc.entities[pi];
-          const DocEntity& whole = doc.entities[wi];
-          emit(st, shared_sentence(doc, part, whole), part.key, Property::locatedIn, whole.key,
-               "part_of.tsv:" + std::to_string(po.line) + " " + po.source, 0.7);
+        if (auto it = m_r.part_of_by_part.find(k); it != m_r.part_of_by_part.end())
+          for (auto row : it->second) first_wholes.insert(m_r.part_of[row].whole);
+      const bool ambiguous = first_wholes.size() > 1;
+      // Rows reached from the part's names, then from the wholes' names (a city in its
+      // province in its country), at most three steps; each whole the document names
+      // is where the part lies.
+      std::set<std::uint32_t> seen_rows;
+      std::set<std::string> frontier(part_keys.begin(), part_keys.end());
+      (void)own_keys;
+      for (int depth = 0; depth < 3 && !frontier.empty(); ++depth) {
+        std::set<std::string> next;
+        for (const auto& k : frontier) {
+          auto it = m_r.part_of_by_part.find(k);
+          if (it == m_r.part_of_by_part.end()) continue;
+          for (auto row : it->second) {
+            if (!seen_rows.insert(row).second) continue;
+            const PartOf& po = m_r.part_of[row];
+            next.insert(po.whole.begin(), po.whole.end());
+            for (const auto& [wi, whole_keys] : places) {
+              if (wi == pi) continue;
+              if (!std::any_of(po.whole.begin(), po.whole.end(), [&](const std::string& w) { return whole_keys.count(w) > 0; }))
+                continue;
+              // Places sharing a name ("Khabarovsk", "Khabarovsk Krai") are not inside each other.
+              if (std::any_of(whole_keys.begin(), whole_keys.end(), [&](const std::string& w) { return part_keys.count(w) > 0; }))
+                continue;
+              const DocEntity& part = doc.entities[pi];
+              const DocEntity& whole = doc.entities[wi];
+              bool together = false;
+              const std::uint32_t si = shared_sentence(doc, part, whole, &together);
+              if (ambiguous && !together) continue;
+              emit(st, si, part.key, Property::locatedIn, whole.key,
+                   "part_of.tsv:" + std::to_string(po.line) + " " + po.source, depth == 0 ? 0.7 : 0.6);
+            }
+          }
         }
+        frontier = std::move(next);
       }
     }
   }
 
+  static std::vector<std::string> names_of(const DocEntity& e) {
+    std::vector<std::string> out{e.label};
+    out.insert(out.end(), e.alt_labels.begin(), e.alt_labels.end());
+    return out;
+  }
+
+  // The lookup key of a place name, and the key without a trailing unit word
+  // ("Hà Tĩnh Province" is also "Hà Tĩnh").
+  static void add_name_keys(std::set<std::string>& keys, const std::string& name) {
+    static const std::set<std::string> units{"province", "prefecture", "region", "oblast", "krai", "kray",
+                                             "district", "county", "city", "municipality"};
+    const std::string k = text::lookup_key(name);
+    keys.insert(k);
+    const std::size_t sp = k.rfind(' ');
+    if (sp != std::string::npos && units.count(k.substr(sp + 1))) keys.insert(k.substr(0, sp));
+  }
+
   // The first sentence holding mentions of both entities, else `a`'s first mention's.
-  static std::uint32_t shared_sentence(const Doc& doc, const DocEntity& a, const DocEntity& b) {
+  static std::uint32_t shared_sentence(const Doc& doc, const DocEntity& a, const DocEntity& b, bool* together = nullptr) {
     std::set<std::uint32_t> of_b;
     for (auto mi : b.mentions) of_b.insert(sentence_of(doc, doc.mentions[mi].first_token));
     std::uint32_t first = std::numeric_limits<std::uint32_t>::max();
     for (auto mi : a.mentions) {
       const std::uint32_t si = sentence_of(doc, doc.mentions[mi].first_token);
-      if (of_b.count(si)) return si;
+      if (of_b.count(si)) {
+        if (together) *together = true;
+        return si;
+      }
       first = std::min(first, si);
     }
     return first;

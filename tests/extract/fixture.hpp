@@ -64,7 +64,8 @@ inline std::string write_test_data(const std::string& name) {
              "affiliatedWith\tSTO\tPerson\tprofessor at|teaches at\tOrganization\t0.6\t8\n"
              "author\tSTO\tPublication\tby\tPerson\t0.75\t4\n");
   write_file(dir / "part_of.tsv", "# part\twhole\tsource\nPort Vessel\tRepublic of Valdoria|Valdoria\ttest\n"
-                                   "Newtown|Oldtown\tGrey Steppe\ttest\n");
+                                   "Newtown|Oldtown\tGrey Steppe\ttest\nGrey Steppe\tValdoria\ttest\n"
+                                   "Kessin\tValdoria\ttest\nKessin\tOstrava Union\ttest\n");
   write_file(dir / "infobox.tsv", "location\tlocation\tobject\tPlace\ndate\tdate\tdate\t\n");
   return dir.string();
 }

@@ -509,7 +509,8 @@ TEST_SUITE("extract::PartOf") {
     CHECK(has_relation(r, "Newtown", Property::locatedIn, "Grey Steppe"));  // by its other name, Oldtown
     CHECK_FALSE(has_relation(r, "Valdoria", Property::locatedIn, "Port Vessel"));
     for (const auto& rel : r.relations)
-      if (rel.property == Property::locatedIn && rel.object == find_entity(r, "Valdoria")->key) {
+      if (rel.property == Property::locatedIn && rel.object == find_entity(r, "Valdoria")->key &&
+          rel.subject == find_entity(r, "Port Vessel")->key) {
         CHECK(rel.evidence.rule == "part_of.tsv:2 test");
         CHECK(rel.evidence.text.rfind("Fishermen from Port Vessel and Valdoria", 0) == 0);
       }
@@ -837,5 +838,18 @@ TEST_SUITE("extract::UnknownPlaces") {
     CHECK(k->key.cls == Class::Settlement);
     CHECK(has_relation(r, "Valdorians", Property::migratedTo, "Kessinvale"));
     CHECK(find_entity(r, "Harbourmen") == nullptr);
+  }
+}
+
+TEST_SUITE("extract::PartOfChains") {
+  TEST_CASE("part_of rows chain (a town in its region in its country), and an ambiguous name needs one sentence") {
+    auto ex = make_extractor("partofchain");
+    auto r = run_text(ex, prose("Ferries left Newtown every morning.") + prose("Valdoria is a small country.") +
+                              prose("The Ostrava Union is far away.") + prose("Fishermen from the Kessin region sailed."));
+    CHECK(has_relation(r, "Newtown", Property::locatedIn, "Valdoria"));  // through the Grey Steppe
+    REQUIRE(find_entity(r, "Kessin region") != nullptr);
+    CHECK_FALSE(has_relation(r, "Kessin region", Property::locatedIn, "Valdoria"));
+    auto r2 = run_text(ex, prose("Fishermen from the Kessin region of Valdoria sailed."));
+    CHECK(has_relation(r2, "Kessin region", Property::locatedIn, "Valdoria"));
   }
 }
