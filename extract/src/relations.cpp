@@ -886,7 +886,10 @@ class Relations final : public Component {
         }
       // "On 21 August 1937, the Council adopted the decree …": a sentence-initial date
       // dates the document the sentence adopts, signs or issues.
-      if (!docm && d.first_token <= s.first_token + 1) {
+      // ("Finally, on 3 March 1947, …": a few words may open the sentence before it.)
+      const bool opening = d.first_token <= s.first_token + 4 &&
+                           std::none_of(ms.begin(), ms.end(), [&](std::uint32_t mi) { return doc.mentions[mi].first_token < d.first_token; });
+      if (!docm && opening) {
         static const std::set<std::string> verbs{"adopted", "signed", "issued", "passed", "approved",
                                                  "published", "promulgated", "concluded", "ratified"};
         bool verb = false;

@@ -853,3 +853,11 @@ TEST_SUITE("extract::PartOfChains") {
     CHECK(has_relation(r2, "Kessin region", Property::locatedIn, "Valdoria"));
   }
 }
+
+TEST_SUITE("extract::DocumentDates") {
+  TEST_CASE("a date opening the sentence after a few words dates the document it signs") {
+    auto ex = make_extractor("docdates");
+    auto r = run_text(ex, prose("Finally, on 3 May 1931, Valdoria signed the Harbour Protocol with its neighbours."));
+    CHECK(has_attribute(r, "Harbour Protocol", kg::ontology::DataProperty::date, "1931-05-03"));
+  }
+}
