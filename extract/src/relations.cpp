@@ -671,6 +671,19 @@ class Relations final : public Component {
       places.emplace_back(i, std::move(keys));
     }
     for (const auto& [pi, own_keys] : places) {
+      // Names that say where the place lies ("Kazakh SSR" in the Soviet Union).
+      for (const auto& [suffix, container, line] : m_r.name_containers)
+        for (const auto& k : own_keys)
+          if (k.size() > suffix.size() + 1 && k.compare(k.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+              k[k.size() - suffix.size() - 1] == ' ')
+            if (auto whole = known_place(doc, container); whole && *whole != doc.entities[pi].key) {
+              const DocEntity& part = doc.entities[pi];
+              const DocEntity* w = nullptr;
+              for (const auto& e : doc.entities)
+                if (e.key == *whole) w = &e;
+              emit(st, w ? shared_sentence(doc, part, *w) : sentence_of(doc, doc.mentions[part.mentions.front()].first_token),
+                   part.key, Property::locatedIn, *whole, "name_containers.tsv:" + std::to_string(line), 0.7);
+            }
       const std::set<std::string>& part_keys = lookup[pi];
       // A name that WordNet gives to places in different wholes ("Paris": France, Texas)
       // is placed only where a sentence names both.

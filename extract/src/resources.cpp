@@ -258,6 +258,17 @@ Result<void> load_part_of(Resources& r, const fs::path& path) {
   return {};
 }
 
+Result<void> load_name_containers(Resources& r, const fs::path& path) {
+  KG_TRY(auto lines, read_lines(path));
+  for (const auto& [n, line] : lines) {
+    auto cols = text::split(line, '\t');
+    if (cols.size() != 2 || text::trim(cols[0]).empty() || text::trim(cols[1]).empty())
+      return line_error(path, n, "expected columns name suffix, container label");
+    r.name_containers.emplace_back(text::lookup_key(cols[0]), std::string(text::trim(cols[1])), n);
+  }
+  return {};
+}
+
 Result<Resources> Resources::load(const std::string& data_dir) {
   Resources r;
   fs::path dir(data_dir);
@@ -282,6 +293,7 @@ Result<Resources> Resources::load(const std::string& data_dir) {
   if (fs::exists(dir / "infobox.tsv")) KG_TRY_VOID(load_infobox(r, dir / "infobox.tsv"));
   if (fs::exists(dir / "stopwords.txt")) KG_TRY_VOID(load_stopwords(r, dir / "stopwords.txt"));
   if (fs::exists(dir / "part_of.tsv")) KG_TRY_VOID(load_part_of(r, dir / "part_of.tsv"));
+  if (fs::exists(dir / "name_containers.tsv")) KG_TRY_VOID(load_name_containers(r, dir / "name_containers.tsv"));
   return r;
 }
 

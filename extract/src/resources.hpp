@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -99,6 +100,8 @@ struct Resources {
   std::unordered_map<std::string, InfoboxKey> infobox;            ///< folded key
   std::vector<Frame> frames;
   std::vector<PartOf> part_of;                                    ///< part_of.tsv rows
+  /// name_containers.tsv: (suffix lookup key, container label, line).
+  std::vector<std::tuple<std::string, std::string, std::size_t>> name_containers;
   std::unordered_map<std::string, std::vector<std::uint32_t>> part_of_by_part;  ///< part key → rows
 
   /// Loads every file from `data_dir`. Errors name the file and line.

@@ -66,6 +66,7 @@ inline std::string write_test_data(const std::string& name) {
   write_file(dir / "part_of.tsv", "# part\twhole\tsource\nPort Vessel\tRepublic of Valdoria|Valdoria\ttest\n"
                                    "Newtown|Oldtown\tGrey Steppe\ttest\nGrey Steppe\tValdoria\ttest\n"
                                    "Kessin\tValdoria\ttest\nKessin\tOstrava Union\ttest\n");
+  write_file(dir / "name_containers.tsv", "# suffix\tcontainer\nCoast Region\tValdoria\n");
   write_file(dir / "infobox.tsv", "location\tlocation\tobject\tPlace\ndate\tdate\tdate\t\n");
   return dir.string();
 }

@@ -861,3 +861,13 @@ TEST_SUITE("extract::DocumentDates") {
     CHECK(has_attribute(r, "Harbour Protocol", kg::ontology::DataProperty::date, "1931-05-03"));
   }
 }
+
+TEST_SUITE("extract::NameContainers") {
+  TEST_CASE("a name ending with a listed suffix lies in the listed place when the document names it") {
+    auto ex = make_extractor("namecontainers");
+    auto r = run_text(ex, prose("The Amber Coast Region is quiet in winter.") + prose("Valdoria is a small country."));
+    CHECK(has_relation(r, "Amber Coast Region", Property::locatedIn, "Valdoria"));
+    auto r2 = run_text(ex, prose("The Amber Coast Region is quiet in winter."));
+    CHECK(r2.relations.empty());  // Valdoria is not named: nothing is added
+  }
+}
