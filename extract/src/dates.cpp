@@ -147,6 +147,12 @@ std::vector<DateMatch> find_dates(const Doc& doc, std::uint32_t b, std::uint32_t
         d.end = std::string(tok(i + 2));
         d.end_type = Datatype::gYear;
         d.end_token = i + 3;
+      } else if (dash(tok(i + 1)) && tok(i + 2).size() == 2 && doc.tokens[i + 2].shape == Shape::digit &&
+                 tok(i + 2) > tok(i).substr(2, 2)) {
+        // "1931–33": the end year in the same century.
+        d.end = std::string(tok(i).substr(0, 2)) + std::string(tok(i + 2));
+        d.end_type = Datatype::gYear;
+        d.end_token = i + 3;
       }
       out.push_back(d);
       i = d.end_token - 1;

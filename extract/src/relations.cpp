@@ -79,6 +79,8 @@ class Relations final : public Component {
     destination_sections(st, by_sentence);
     identifiers(st);
     name_relations(st);
+    unit_names(st);
+    event_phrase_roles(st);
     place_based(st);
     part_of(st);
     return {};
@@ -760,6 +762,66 @@ class Relations final : public Component {
       first = std::min(first, si);
     }
     return first;
+  }
+
+  // A body named after another body of the document and more words is its unit
+  // ("United Nations Security Council", "UN Human Rights Council" → United Nations).
+  void unit_names(State& st) const {
+    const Doc& doc = st.doc;
+    std::vector<std::pair<std::size_t, std::vector<std::string>>> bodies;  // entity → name keys
+    for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+      const DocEntity& e = doc.entities[i];
+      if (!ontology::is_a(e.key.cls, Class::Organization) || e.mentions.empty()) continue;
+      std::vector<std::string> keys;
+      for (const auto& n : names_of(e)) keys.push_back(text::lookup_key(n));
+      bodies.emplace_back(i, std::move(keys));
+    }
+    for (const auto& [ai, a_keys] : bodies)
+      for (const auto& [bi, b_keys] : bodies) {
+        if (ai == bi) continue;
+        bool unit = false;
+        for (const auto& a : a_keys)
+          for (const auto& b : b_keys)
+            if (a.size() > b.size() + 1 && a.compare(0, b.size(), b) == 0 && a[b.size()] == ' ' &&
+                std::none_of(b_keys.begin(), b_keys.end(), [&](const std::string& x) { return x == a; })) {
+              // "… of the People's Republic of China", "… and the …": the same body
+              // with its country, or two bodies — not a unit.
+              const std::string next = a.substr(b.size() + 1, a.find(' ', b.size() + 1) - b.size() - 1);
+              if (next != "of" && next != "in" && next != "and" && next != "for" && next != "at") unit = true;
+            }
+        if (!unit) continue;
+        const DocEntity& A = doc.entities[ai];
+        const DocEntity& B = doc.entities[bi];
+        emit(st, shared_sentence(doc, A, B), A.key, Property::partOf, B.key, "relations:unit-name", 0.6);
+      }
+  }
+
+  // Event phrases ("the dissolution of the Soviet Union", "the famine of 1931–33"):
+  // the place after "of" is where it happened; years after "of" are its span.
+  void event_phrase_roles(State& st) const {
+    const Doc& doc = st.doc;
+    for (std::size_t i = 0; i < doc.mentions.size(); ++i) {
+      const Mention& ev = doc.mentions[i];
+      if (ev.rule != "pattern:event-phrase" || ev.entity < 0) continue;
+      const EntityKey event = entity_of(doc, static_cast<std::uint32_t>(i)).key;
+      const std::uint32_t si = doc.tokens[ev.first_token].sentence;
+      for (std::size_t j = 0; j < doc.mentions.size(); ++j) {
+        const Mention& m = doc.mentions[j];
+        if (j == i || m.entity < 0 || m.first_token <= ev.first_token || m.end_token > ev.end_token) continue;
+        const EntityKey inner = entity_of(doc, static_cast<std::uint32_t>(j)).key;
+        if (ontology::is_a(inner.cls, Class::Place) && m.first_token >= 2 &&
+            (token_fold(doc, m.first_token - 1) == "of" || token_fold(doc, m.first_token - 2) == "of"))
+          emit(st, si, event, Property::location, inner, "relations:event-phrase", 0.6);
+      }
+      for (const DateMatch& d : find_dates(doc, ev.first_token, ev.end_token)) {
+        if (d.range()) {
+          emit_attr(st, si, event, DataProperty::startDate, d.start, d.start_type, "relations:event-phrase", 0.6);
+          emit_attr(st, si, event, DataProperty::endDate, d.end, d.end_type, "relations:event-phrase", 0.6);
+        } else {
+          emit_attr(st, si, event, DataProperty::date, d.start, d.start_type, "relations:event-phrase", 0.6);
+        }
+      }
+    }
   }
 
   // "the Baku-based Center of …": the body right after "<place>-based" is based there.

@@ -871,3 +871,22 @@ TEST_SUITE("extract::NameContainers") {
     CHECK(r2.relations.empty());  // Valdoria is not named: nothing is added
   }
 }
+
+TEST_SUITE("extract::UnitsAndEventRoles") {
+  TEST_CASE("a body named after another body and more words is its unit, not when 'of <place>' follows") {
+    auto ex = make_extractor("unitnames");
+    auto r = run_text(ex, prose("The Security Directorate Harbour Bureau reported to the Security Directorate.") +
+                              prose("The Ministry of Fisheries of Valdoria and the Ministry of Fisheries met."));
+    CHECK(has_relation(r, "Security Directorate Harbour Bureau", Property::partOf, "Security Directorate"));
+    CHECK_FALSE(has_relation(r, "Ministry of Fisheries of Valdoria", Property::partOf, "Ministry of Fisheries"));
+  }
+
+  TEST_CASE("an event phrase happened in the place after 'of' and spans the years after it") {
+    auto ex = make_extractor("eventroles");
+    auto r = run_text(ex, prose("After the dissolution of the Ostrava Union the harbour was quiet.") +
+                              prose("Many died in the Valdorian famine of 1931\u201333 on the coast."));
+    CHECK(has_relation(r, "dissolution of the Ostrava Union", Property::location, "Ostrava Union"));
+    CHECK(has_attribute(r, "Valdorian famine of 1931\u201333", kg::ontology::DataProperty::startDate, "1931"));
+    CHECK(has_attribute(r, "Valdorian famine of 1931\u201333", kg::ontology::DataProperty::endDate, "1933"));
+  }
+}
