@@ -71,6 +71,7 @@ class Relations final : public Component {
         offices(st, si, ms);
         person_phrases(st, si, ms);
         body_phrases(st, si, ms);
+        document_subjects(st, si, ms);
         frames(st, si, ms, in_mention, main_event);
       }
       dates(st, si, ms);
@@ -514,6 +515,34 @@ class Relations final : public Component {
           if (doc.mentions[mi].end_token == pm.first_token - 2 &&
               ontology::is_a(entity_of(doc, mi).key.cls, Class::Organization))
             emit(st, si, person, Property::affiliatedWith, entity_of(doc, mi).key, "relations:possessive", 0.6);
+    }
+  }
+
+  // A document that orders, allows or forbids something about a group is about that
+  // group: "A decree … ordered that 675 families, including Germans and Koreans, should
+  // be removed", "a directive that allowed the banished Koreans to obtain passports".
+  void document_subjects(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
+    const Doc& doc = st.doc;
+    const Sentence& s = doc.sentences[si];
+    static const std::set<std::string> verbs{"ordered", "orders", "allowed", "allows", "permitted", "forbade",
+                                             "forbids", "banned", "bans", "restricted", "required", "granted",
+                                             "rehabilitated", "declared", "deprived", "obliged", "authorized",
+                                             "authorised", "prohibited", "exempted"};
+    for (auto di : ms) {
+      const Mention& dm = doc.mentions[di];
+      const EntityKey document = entity_of(doc, di).key;
+      if (!ontology::is_a(document.cls, Class::Document) || document.cls == Class::SourceDocument) continue;
+      // The verb: after the document, within 12 tokens ("signed by … Beria ordered").
+      std::optional<std::uint32_t> verb;
+      for (std::uint32_t t = dm.end_token; t < s.end_token && t < dm.end_token + 12 && !verb; ++t)
+        if (verbs.count(token_fold(doc, t))) verb = t;
+      if (!verb) continue;
+      for (auto gi : ms) {
+        const Mention& gm = doc.mentions[gi];
+        if (gm.first_token <= *verb || gm.first_token > *verb + 25) continue;
+        const EntityKey group = entity_of(doc, gi).key;
+        if (group.cls == Class::Group) emit(st, si, document, Property::about, group, "relations:document-subject", 0.55);
+      }
     }
   }
 

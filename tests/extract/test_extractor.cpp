@@ -890,3 +890,16 @@ TEST_SUITE("extract::UnitsAndEventRoles") {
     CHECK(has_attribute(r, "Valdorian famine of 1931\u201333", kg::ontology::DataProperty::endDate, "1933"));
   }
 }
+
+TEST_SUITE("extract::DocumentSubjects") {
+  TEST_CASE("a document that orders or allows something about a group is about it") {
+    auto ex = make_extractor("docsubjects");
+    auto r = run_text(ex, prose("On 3 May 1931 the Harbour Protocol allowed the Valdorians to fish near Port Vessel.") +
+                              prose("The Harbour Protocol was printed in Newtown, where the Valdorians lived."));
+    CHECK(has_relation(r, "Harbour Protocol", Property::about, "Valdorians"));
+    const auto n = std::count_if(r.relations.begin(), r.relations.end(), [](const kg::extract::Relation& rel) {
+      return rel.property == Property::about && rel.evidence.rule == "relations:document-subject";
+    });
+    CHECK(n == 1);  // "printed" orders nothing
+  }
+}
