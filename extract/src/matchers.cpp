@@ -732,7 +732,27 @@ class PatternMatcher final : public Component {
       if (b == s.first_token) continue;
       std::string det = token_fold(doc, b - 1);
       if (det != "a" && det != "an" && det != "the") continue;
-      Mention m = make_mention(doc, b, t + 1, *h, surface(doc, b, t + 1) + " of " + when, "pattern:unnamed-document", 0.5);
+      // Its issuer or author, when the sentence names one next to it: "the Central
+      // Executive Committee issued a resolution" → "resolution of the Central Executive
+      // Committee of 17 July 1937"; "a correspondence sent by … Nikolay Yezhov" →
+      // "correspondence by Nikolay Yezhov of 25 October 1937".
+      std::string kind = surface(doc, b, t + 1);
+      std::string by;
+      static const std::set<std::string> issue_verbs{"issued", "adopted", "passed", "approved", "published", "released"};
+      if (b >= s.first_token + 2 && b == t && issue_verbs.count(token_fold(doc, b - 2)))
+        for (const Mention& m : doc.mentions)
+          if (m.end_token == b - 2 && ontology::is_a(m.cls, Class::Organization)) by = " of the " + m.canonical;
+      if (by.empty() && t + 2 < s.end_token) {
+        const std::string v = token_fold(doc, t + 1);
+        if ((v == "sent" || v == "signed" || v == "written" || v == "issued") && token_fold(doc, t + 2) == "by")
+          for (const Mention& m : doc.mentions)
+            if (m.first_token > t + 2 && m.first_token <= t + 8 && m.first_token < s.end_token &&
+                (m.cls == Class::Person || ontology::is_a(m.cls, Class::Organization))) {
+              by = " by " + m.canonical;
+              if (m.cls == Class::Person) break;
+            }
+      }
+      Mention m = make_mention(doc, b, t + 1, *h, kind + by + " of " + when, "pattern:unnamed-document", 0.5);
       out.push_back(std::move(m));
       break;
     }
@@ -876,7 +896,8 @@ class OverlapFilter final : public Component {
     // compete with the mentions inside them and are added back afterwards.
     std::vector<Mention> lex, pat, containers;
     for (auto& m : doc.mentions) {
-      if (m.rule == "pattern:title-line" || m.rule == "pattern:quoted-title" || m.rule == "pattern:event-phrase")
+      if (m.rule == "pattern:title-line" || m.rule == "pattern:quoted-title" || m.rule == "pattern:event-phrase" ||
+          m.rule == "pattern:unnamed-document")
         containers.push_back(std::move(m));
       else (m.rule.rfind("lexicon:", 0) == 0 ? lex : pat).push_back(std::move(m));
     }

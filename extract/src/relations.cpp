@@ -826,11 +826,25 @@ class Relations final : public Component {
   }
 
   // Event phrases ("the dissolution of the Soviet Union", "the famine of 1931–33"):
-  // the place after "of" is where it happened; years after "of" are its span.
+  // the place after "of" is where it happened; years after "of" are its span. And
+  // unnamed documents ("a State Defense Committee resolution"): the body in the name
+  // issued it.
   void event_phrase_roles(State& st) const {
     const Doc& doc = st.doc;
     for (std::size_t i = 0; i < doc.mentions.size(); ++i) {
       const Mention& ev = doc.mentions[i];
+      if (ev.rule == "pattern:unnamed-document" && ev.entity >= 0) {
+        // "a State Defense Committee resolution": the body named in it issued it.
+        const EntityKey document = entity_of(doc, static_cast<std::uint32_t>(i)).key;
+        for (std::size_t j = 0; j < doc.mentions.size(); ++j) {
+          const Mention& m = doc.mentions[j];
+          if (j == i || m.entity < 0 || m.first_token < ev.first_token || m.end_token > ev.end_token) continue;
+          const EntityKey inner = entity_of(doc, static_cast<std::uint32_t>(j)).key;
+          if (ontology::is_a(inner.cls, Class::Organization))
+            emit(st, doc.tokens[ev.first_token].sentence, document, Property::issuedBy, inner, "relations:unnamed-document", 0.6);
+        }
+        continue;
+      }
       if (ev.rule != "pattern:event-phrase" || ev.entity < 0) continue;
       const EntityKey event = entity_of(doc, static_cast<std::uint32_t>(i)).key;
       const std::uint32_t si = doc.tokens[ev.first_token].sentence;

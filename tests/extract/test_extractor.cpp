@@ -903,3 +903,15 @@ TEST_SUITE("extract::DocumentSubjects") {
     CHECK(n == 1);  // "printed" orders nothing
   }
 }
+
+TEST_SUITE("extract::UnnamedDocumentIssuers") {
+  TEST_CASE("an unnamed document is named and issued by the body that issues it or is named in it") {
+    auto ex = make_extractor("unnamedissuer");
+    auto r = run_text(ex, prose("On 2 May 1931, the Security Directorate issued a decree that closed the harbour.") +
+                              prose("On 5 June 1932, a Security Directorate decree opened the harbour again."));
+    auto* d1 = find_entity(r, "Decree of the Security Directorate of 2 May 1931");
+    REQUIRE(d1 != nullptr);
+    CHECK(d1->key.cls == Class::LegalInstrument);
+    CHECK(has_relation(r, "Security Directorate Decree of 5 June 1932", Property::issuedBy, "Security Directorate"));
+  }
+}
