@@ -329,6 +329,19 @@ class PatternMatcher final : public Component {
     return false;
   }
 
+  // "for" after a name that ends in its head word ("DPRK Social Safety Ministry for
+  // Mutual Cooperation in Safeguarding …") starts the purpose of the title it stands in
+  // when the words after it run on into a further connector and name; a short
+  // complement stays in the name ("Korea Institute for National Unification").
+  bool purpose_phrase(const Doc& doc, const Sentence& s, std::uint32_t i, std::uint32_t j) const {
+    if (token_fold(doc, j) != "for" || j < i + 2 || !head_class(token_fold(doc, j - 1))) return false;
+    std::uint32_t k = j + 1;
+    while (k < s.end_token && is_cap(doc.tokens[k].shape)) ++k;
+    if (k + 1 >= s.end_token) return false;
+    const std::string after = token_fold(doc, k);
+    return (after == "in" || after == "of" || after == "and") && is_cap(doc.tokens[k + 1].shape);
+  }
+
   // Whether the capitalised words from `j` (at most three) end the run with a head
   // cue of a body or a place unit, or with a subject word after "for"/"of": then a
   // known name before them is part of a longer name ("North Korea Freedom Coalition",
@@ -400,7 +413,7 @@ class PatternMatcher final : public Component {
             j + 1 < s.end_token) {
           std::uint32_t k = j + 1;
           if (token_fold(doc, k) == "the" && k + 1 < s.end_token) ++k;
-          if (is_cap(doc.tokens[k].shape)) { j = k; continue; }
+          if (is_cap(doc.tokens[k].shape) && !purpose_phrase(doc, s, i, j)) { j = k; continue; }
         }
         break;
       }

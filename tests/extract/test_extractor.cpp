@@ -915,3 +915,15 @@ TEST_SUITE("extract::UnnamedDocumentIssuers") {
     CHECK(has_relation(r, "Security Directorate Decree of 5 June 1932", Property::issuedBy, "Security Directorate"));
   }
 }
+
+TEST_SUITE("extract::PurposePhrases") {
+  TEST_CASE("'for' after a name's head word starts a title's purpose when a longer phrase follows") {
+    auto ex = make_extractor("purpose");
+    auto r = run_text(ex, prose("The Harbour Protocol between the Security Directorate and the Coast Guard Bureau for "
+                                "Mutual Help in Fishing Matters was signed in Newtown.") +
+                              prose("The Sea Rescue Bureau for Coastal Safety (SRBCS) answered."));
+    CHECK(find_entity(r, "Coast Guard Bureau") != nullptr);
+    CHECK(find_entity(r, "Coast Guard Bureau for Mutual Help") == nullptr);
+    CHECK(find_entity(r, "Sea Rescue Bureau for Coastal Safety") != nullptr);
+  }
+}
