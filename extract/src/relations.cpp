@@ -25,6 +25,12 @@ namespace {
 // governs ("to the", "into neighbouring", "to unpopulated areas of the").
 constexpr std::uint32_t kBareTriggerReach = 5;
 
+// How far after an event frame's trigger the markers of places may stand ("… were
+// forcibly transferred from the Russian Far East to …"); further ones belong to other
+// clauses ("… their right to return to the Far East"). Agents ("by the NKVD on the
+// orders of …") may stand twice as far.
+constexpr std::uint32_t kFrameReach = 15;
+
 bool qualifies(Class c, const std::vector<Class>& allowed) {
   return std::any_of(allowed.begin(), allowed.end(), [&](Class a) { return ontology::is_a(c, a); });
 }
@@ -1123,7 +1129,10 @@ class Relations final : public Component {
         for (const auto& marker : role.markers) {
           const std::uint32_t n = static_cast<std::uint32_t>(marker.size());
           // Markers close to the trigger only: far ones belong to other clauses.
-          for (auto t = *trig + 1; t + n <= s.end_token && t <= *trig + 24; ++t) {
+          const bool place_role = std::any_of(role.classes.begin(), role.classes.end(),
+                                              [](Class c) { return ontology::is_a(c, Class::Place); });
+          const std::uint32_t reach = place_role ? kFrameReach : 2 * kFrameReach;
+          for (auto t = *trig + 1; t + n <= s.end_token && t <= *trig + reach; ++t) {
             bool match = true;
             for (std::uint32_t k = 0; k < n && match; ++k)
               match = !in_mention[t + k - s.first_token] && token_fold(doc, t + k) == marker[k];
@@ -1141,10 +1150,12 @@ class Relations final : public Component {
                 if (m.first_token > at + (first_item ? 5u : 8u)) break;
                 if (qualifies(entity_of(doc, mi).key.cls, role.classes)) {
                   // Nothing that could be another name may stand in between.
+                  // Lower-case words only of a noun phrase: "to return to the Far East"
+                  // and "to forced settlements in the Soviet Union" lead elsewhere.
                   bool clear = true;
                   for (auto g = at; g < m.first_token && clear; ++g)
-                    clear = doc.tokens[g].shape == Shape::lower || m_r.cues.title.count(token_fold(doc, g)) ||
-                            m_r.demonym_by_adjective.count(token_fold(doc, g));
+                    clear = (doc.tokens[g].shape == Shape::lower && noun_phrase_filler(doc, g)) ||
+                            m_r.cues.title.count(token_fold(doc, g)) || m_r.demonym_by_adjective.count(token_fold(doc, g));
                   if (clear) hit = mi;
                   break;
                 }

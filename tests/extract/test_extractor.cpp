@@ -927,3 +927,17 @@ TEST_SUITE("extract::PurposePhrases") {
     CHECK(find_entity(r, "Sea Rescue Bureau for Coastal Safety") != nullptr);
   }
 }
+
+TEST_SUITE("extract::FrameReach") {
+  TEST_CASE("a place marker far after the trigger, or behind another verb, belongs to another clause") {
+    auto ex = make_extractor("framereach");
+    const std::string head = "Deportation of the Valdorians\n\nInfobox\n- Title: Deportation of the Valdorians\n\n";
+    const std::string ev = "Deportation of the Valdorians";
+    auto r = run_text(ex, head + prose("In 1950 the Valdorians were deported from Newtown to the Grey Steppe."));
+    CHECK(has_relation(r, ev, Property::destination, "Grey Steppe"));
+    auto r2 = run_text(ex, head + prose("In 1950 the Valdorians were deported, and with the years the families of the "
+                                        "coast slowly lost their old right to return to Port Vessel."));
+    CHECK(find_entity(r2, "Port Vessel") != nullptr);
+    CHECK_FALSE(has_relation(r2, ev, Property::destination, "Port Vessel"));
+  }
+}
