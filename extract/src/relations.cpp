@@ -1455,14 +1455,26 @@ class Statistics final : public Component {
     } else if (!date.empty()) {
       doc.attributes.push_back(Attribute{key, DataProperty::date, date, Datatype::gYear, ev});
     }
-    // About: an event in the sentence, else a group.
+    // About: an event in the sentence, else a group. A count (census, survey, poll) is
+    // how the number was taken, not what it is about: "The 1926 Soviet Census
+    // enumerated 169,000 Koreans" is about the Koreans.
+    static const std::set<std::string> counts{"census", "survey", "poll", "count", "enumeration", "registration"};
+    auto counting = [&](const DocEntity& e) {
+      if (e.key.cls != Class::Event) return false;
+      const std::string name = text::lookup_key(e.label);
+      for (auto w : text::split(name, ' '))
+        if (counts.count(std::string(w))) return true;
+      return false;
+    };
     std::optional<std::uint32_t> about;
     for (Class want : {Class::Event, Class::Group}) {
-      for (auto mi : ms)
-        if (doc.entities[static_cast<std::size_t>(doc.mentions[mi].entity)].key.cls == want) {
+      for (auto mi : ms) {
+        const DocEntity& e = doc.entities[static_cast<std::size_t>(doc.mentions[mi].entity)];
+        if (e.key.cls == want && !counting(e)) {
           about = mi;
           break;
         }
+      }
       if (about) break;
     }
     // A number in a sentence about the article's event ("171,781 persons were

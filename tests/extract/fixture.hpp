@@ -29,6 +29,7 @@ inline std::string write_test_data(const std::string& name) {
              "directorate\thead\tGovernmentBody\t\n"
              "river\thead\tWaterbody\t\n"
              "port\thead\tSettlement\t\n"
+             "census\thead\tEvent\t\n"
              "protocol\thead\tLegalInstrument\t\n"
              "decree\thead\tLegalInstrument\t\n"
              "deportation\tprefix\tEvent\t\n"

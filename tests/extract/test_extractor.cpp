@@ -941,3 +941,20 @@ TEST_SUITE("extract::FrameReach") {
     CHECK_FALSE(has_relation(r2, ev, Property::destination, "Port Vessel"));
   }
 }
+
+TEST_SUITE("extract::StatisticsAbout") {
+  TEST_CASE("a number a census counted is about what it counted, not about the census") {
+    auto ex = make_extractor("censusabout");
+    auto r = run_text(ex, prose("The 1926 Harbour Census enumerated 12,000 Valdorians in Port Vessel."));
+    REQUIRE(find_entity(r, "1926 Harbour Census") != nullptr);
+    CHECK(find_entity(r, "1926 Harbour Census")->key.cls == Class::Event);
+    bool about_group = false, about_census = false;
+    for (const auto& rel : r.relations)
+      if (rel.property == Property::about && rel.subject.cls == Class::Statistic) {
+        about_group = about_group || rel.object == find_entity(r, "Valdorians")->key;
+        about_census = about_census || rel.object.cls == Class::Event;
+      }
+    CHECK(about_group);
+    CHECK_FALSE(about_census);
+  }
+}
