@@ -119,6 +119,20 @@ class Relations final : public Component {
         Attribute{s, p, std::move(lexical), dt, st.doc.evidence(st.doc.sentences[si].span, rule, conf)});
   }
 
+  // Whether a person's name follows at `from`, possibly after further names of the office
+  // phrase ("… of the Soviet Union Vyacheslav Molotov").
+  bool office_of_next_person(const Doc& doc, const std::vector<std::uint32_t>& ms, std::uint32_t from) const {
+    std::uint32_t reach = from;
+    for (auto mi : ms) {
+      const Mention& m = doc.mentions[mi];
+      if (m.first_token < reach) continue;
+      if (m.first_token > reach + 3) break;
+      if (entity_of(doc, mi).key.cls == Class::Person) return true;
+      reach = m.end_token;
+    }
+    return false;
+  }
+
   // A capitalised word outside every mention that could be part of an unknown place's
   // name: no function word, month, cue, title or demonym.
   bool unknown_name_word(const Doc& doc, std::uint32_t t, const std::vector<char>& in_mention, const Sentence& s) const {
@@ -169,10 +183,22 @@ class Relations final : public Component {
           const auto& left_classes = rule.subject_first ? rule.subject_classes : rule.object_classes;
           const auto& right_classes = rule.subject_first ? rule.object_classes : rule.subject_classes;
           std::optional<std::uint32_t> left, right;
+          // (Only for where things are: a movement reaches across "from A to B".)
+          const bool one_word = n == 1 && (m_r.stopwords.count(trig[0]) || trig[0] == ",") &&
+                                (rule.property == Property::locatedIn || rule.property == Property::basedIn ||
+                                 rule.property == Property::partOf);
           for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
             const Mention& m = doc.mentions[*it];
             if (m.end_token > tb) continue;
             if (tb - m.end_token > rule.window) break;
+            // Before a one-word trigger no preposition may stand: "the Russian Far East to
+            // unpopulated areas of the Kazakh SSR" does not put the Far East in the SSR.
+            if (one_word && std::any_of(doc.tokens.begin() + m.end_token, doc.tokens.begin() + tb, [&](const Token& tk) {
+                  static const std::set<std::string> preps{"to", "from", "in", "of", "on", "at", "by", "with", "into",
+                                                           "for", "between", "across", "through", "under", "over"};
+                  return preps.count(text::fold(doc.view(tk.span))) > 0;
+                }))
+              break;
             if (qualifies(entity_of(doc, *it).key.cls, left_classes)) { left = *it; break; }
           }
           // A trigger that is one function word ("to", "in", "of", ",") governs the
@@ -244,6 +270,11 @@ class Relations final : public Component {
               }
             }
             const EntityKey rk = entity_of(doc, chosen).key;
+            // "Joseph Stalin and Chairman of the Council … Vyacheslav Molotov": the office
+            // phrase belongs to the person after it, not to the one before the trigger.
+            if (rule.subject_first && lk.cls == Class::Person && rk.cls != Class::Person &&
+                office_of_next_person(doc, ms, doc.mentions[chosen].end_token))
+              break;
             if (rule.subject_first) emit(st, si, lk, rule.property, rk, id, rule.confidence);
             else emit(st, si, rk, rule.property, lk, id, rule.confidence);
             if (!rule.subject_first) break;
@@ -1161,6 +1192,26 @@ class Relations final : public Component {
                 }
               }
               std::uint32_t end = at;
+              // "and Chairman of the Council … of the Soviet Union Vyacheslav Molotov":
+              // after a title, the bodies in the office phrase lead on to the person.
+              if (hit && qualifies(Class::Person, role.classes) && entity_of(doc, *hit).key.cls != Class::Person) {
+                bool titled = false;
+                for (auto g = at; g < doc.mentions[*hit].first_token && !titled; ++g)
+                  titled = m_r.cues.title.count(token_fold(doc, g)) > 0;
+                if (titled) {
+                  std::uint32_t reach = doc.mentions[*hit].end_token;
+                  for (auto mi : ms) {
+                    const Mention& m = doc.mentions[mi];
+                    if (m.first_token < reach) continue;
+                    if (m.first_token > reach + 3) break;
+                    if (entity_of(doc, mi).key.cls == Class::Person) {
+                      hit = mi;
+                      break;
+                    }
+                    reach = m.end_token;
+                  }
+                }
+              }
               if (hit) {
                 emit(st, si, *event, role.property, entity_of(doc, *hit).key, rule, 0.65);
                 end = doc.mentions[*hit].end_token;

@@ -20,6 +20,7 @@ inline std::string write_test_data(const std::string& name) {
              "Settlement\tNewtown\tOldtown\tcurated\n"
              "Region\tGrey Steppe\t\tcurated\n"
              "Person\tAnton Brask\tBrask\tcurated\n"
+             "Person\tOde Brin\tBrin\tcurated\n"
              "GovernmentBody\tSecurity Directorate\t\tcurated\n");
   write_file(dir / "cues.tsv",
              "# cue\tposition\tclass\tnote\n"

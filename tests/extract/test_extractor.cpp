@@ -958,3 +958,13 @@ TEST_SUITE("extract::StatisticsAbout") {
     CHECK_FALSE(about_census);
   }
 }
+
+TEST_SUITE("extract::OfficePhrases") {
+  TEST_CASE("an office phrase before another person's name is not the first person's") {
+    auto ex = make_extractor("officephrase");
+    auto r = run_text(ex, prose("The letter was read by Anton Brask and professor at the Security Directorate Ode Brin."));
+    CHECK_FALSE(has_relation(r, "Anton Brask", Property::affiliatedWith, "Security Directorate"));
+    auto r2 = run_text(ex, prose("The letter was read by Anton Brask, professor at the Security Directorate."));
+    CHECK(has_relation(r2, "Anton Brask", Property::affiliatedWith, "Security Directorate"));
+  }
+}
