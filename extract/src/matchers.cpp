@@ -294,6 +294,13 @@ class PatternMatcher final : public Component {
         f[0].size() >= 3 && f[0].find('-') == std::string::npos && !m_r.demonym_by_adjective.count(f[0]) &&
         !m_r.by_name.count(f[0]))
       return true;
+    // Korean names in Western order: "Ryun-hee Kim", "Hye Sook Kim".
+    if (m_r.korean_surnames.count(f.back()) && !m_r.korean_surnames.count(f[0])) {
+      if (f.size() == 2 && f[0].find('-') != std::string::npos && f[0].size() <= 11) return true;
+      if (f.size() == 3 && f[0].size() <= 5 && f[1].size() <= 5 && !m_r.by_name.count(f[0]) &&
+          !m_r.demonym_by_adjective.count(f[0]))
+        return true;
+    }
     // Initials in the middle: "Peter S. Kim", "Tulegen T. Zhukeyev".
     for (std::uint32_t k = b + 1; k + 1 < e; ++k)
       if (token_text(doc, k).size() == 1 && doc.tokens[k].shape == Shape::upper &&
@@ -322,7 +329,13 @@ class PatternMatcher final : public Component {
         if (next == v) return true;
       if (next == "," && e + 2 < s.end_token) {
         std::string a = token_fold(doc, e + 1);
-        if ((a == "a" || a == "an" || a == "the") && is_title(doc, e + 2)) return true;
+        std::uint32_t k = e + 2;
+        // ", a North Korean defector": demonym words may stand before the title.
+        while (k + 1 < s.end_token && k < e + 5 &&
+               (m_r.demonym_by_adjective.count(token_fold(doc, k)) ||
+                (k + 1 < s.end_token && m_r.demonym_by_adjective.count(token_fold(doc, k) + " " + token_fold(doc, k + 1)))))
+          k += m_r.demonym_by_adjective.count(token_fold(doc, k)) ? 1 : 2;
+        if ((a == "a" || a == "an" || a == "the") && k < s.end_token && is_title(doc, k)) return true;
         if (is_title(doc, e + 1)) return true;
       }
     }

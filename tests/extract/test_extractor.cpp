@@ -968,3 +968,16 @@ TEST_SUITE("extract::OfficePhrases") {
     CHECK(has_relation(r2, "Anton Brask", Property::affiliatedWith, "Security Directorate"));
   }
 }
+
+TEST_SUITE("extract::KoreanNames") {
+  TEST_CASE("Korean names in Western order, and a person named before ', a <demonym> <title>'") {
+    auto ex = make_extractor("koreannames");
+    auto r = run_text(ex, prose("The ministry invited Min-seo Pak and Ha Eun Kim to the harbour of Port Vessel.") +
+                              prose("The mayor met Tarvo Lindqvist, a Valdorian professor, in Newtown."));
+    for (const char* name : {"Min-seo Pak", "Ha Eun Kim", "Tarvo Lindqvist"}) {
+      auto* p = find_entity(r, name);
+      REQUIRE_MESSAGE(p != nullptr, name);
+      CHECK(p->key.cls == Class::Person);
+    }
+  }
+}
