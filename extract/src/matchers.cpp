@@ -767,14 +767,14 @@ class PatternMatcher final : public Component {
       static const std::set<std::string> issue_verbs{"issued", "adopted", "passed", "approved", "published", "released"};
       if (b >= s.first_token + 2 && b == t && issue_verbs.count(token_fold(doc, b - 2)))
         for (const Mention& m : doc.mentions)
-          if (m.end_token == b - 2 && ontology::is_a(m.cls, Class::Organization)) by = " of the " + m.canonical;
+          if (m.end_token == b - 2 && ontology::is_a(m.cls, Class::Organization)) by = " of the " + surface(doc, m.first_token, m.end_token);
       if (by.empty() && t + 2 < s.end_token) {
         const std::string v = token_fold(doc, t + 1);
         if ((v == "sent" || v == "signed" || v == "written" || v == "issued") && token_fold(doc, t + 2) == "by")
           for (const Mention& m : doc.mentions)
             if (m.first_token > t + 2 && m.first_token <= t + 8 && m.first_token < s.end_token &&
                 (m.cls == Class::Person || ontology::is_a(m.cls, Class::Organization))) {
-              by = " by " + m.canonical;
+              by = " by " + surface(doc, m.first_token, m.end_token);
               if (m.cls == Class::Person) break;
             }
       }

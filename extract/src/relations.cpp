@@ -880,6 +880,27 @@ class Relations final : public Component {
           if (ontology::is_a(inner.cls, Class::Organization))
             emit(st, doc.tokens[ev.first_token].sentence, document, Property::issuedBy, inner, "relations:unnamed-document", 0.6);
         }
+        // "a correspondence sent by the NKVD official Nikolay Yezhov": its author.
+        const Sentence& s = doc.sentences[doc.tokens[ev.first_token].sentence];
+        const std::uint32_t t = ev.end_token;
+        if (t + 2 < s.end_token && token_fold(doc, t + 1) == "by") {
+          const std::string v = token_fold(doc, t);
+          if (v == "sent" || v == "signed" || v == "written" || v == "issued") {
+            std::optional<std::size_t> pick;
+            for (std::size_t j = 0; j < doc.mentions.size(); ++j) {
+              const Mention& m = doc.mentions[j];
+              if (m.entity < 0 || m.first_token <= t + 1 || m.first_token > t + 8 || m.first_token >= s.end_token) continue;
+              const Class c = entity_of(doc, static_cast<std::uint32_t>(j)).key.cls;
+              if (c == Class::Person) { pick = j; break; }
+              if (!pick && ontology::is_a(c, Class::Organization)) pick = j;
+            }
+            if (pick) {
+              const EntityKey who = entity_of(doc, static_cast<std::uint32_t>(*pick)).key;
+              const Property p = v == "signed" ? Property::signedBy : who.cls == Class::Person ? Property::author : Property::issuedBy;
+              emit(st, doc.tokens[ev.first_token].sentence, document, p, who, "relations:unnamed-document", 0.6);
+            }
+          }
+        }
         continue;
       }
       if (ev.rule != "pattern:event-phrase" || ev.entity < 0) continue;

@@ -31,6 +31,7 @@ inline std::string write_test_data(const std::string& name) {
              "river\thead\tWaterbody\t\n"
              "port\thead\tSettlement\t\n"
              "census\thead\tEvent\t\n"
+             "letter\thead\tDocument\t\n"
              "protocol\thead\tLegalInstrument\t\n"
              "decree\thead\tLegalInstrument\t\n"
              "deportation\tprefix\tEvent\t\n"

@@ -981,3 +981,14 @@ TEST_SUITE("extract::KoreanNames") {
     }
   }
 }
+
+TEST_SUITE("extract::UnnamedDocumentAuthors") {
+  TEST_CASE("'a letter sent by <person>, dated …' is named after its author and written by them") {
+    auto ex = make_extractor("letterauthor");
+    auto r = run_text(ex, prose("A letter sent by the harbour master Anton Brask, dated 4 June 1932, closed the port."));
+    const std::string name = "Letter by Anton Brask of 4 June 1932";
+    REQUIRE(find_entity(r, name) != nullptr);
+    CHECK(find_entity(r, name)->key.cls == Class::Document);
+    CHECK(has_relation(r, name, Property::author, "Anton Brask"));
+  }
+}
