@@ -158,6 +158,7 @@ class PatternMatcher final : public Component {
       unnamed_documents(doc, s, found);
       event_phrases(doc, s, found);
       place_based(doc, s, found);
+      year_and_compound_names(doc, s, found);
     }
     year_prefixed_events(doc, found);
     doc.mentions.insert(doc.mentions.end(), found.begin(), found.end());
@@ -197,6 +198,29 @@ class PatternMatcher final : public Component {
       // "the collapse of North Korea's food supply" is the collapse of the supply.
       if (e < s.end_token && (token_text(doc, e) == "'" || token_text(doc, e) == "\u2019")) continue;
       out.push_back(make_mention(doc, b, e, Class::Event, surface(doc, b, e), "pattern:event-phrase", 0.65));
+    }
+  }
+
+  // Names made of a lower-case head word of an event or instrument and what comes
+  // before it: a year ("the 1959 census", "the 1997 election") or two peoples joined by
+  // a hyphen ("the Russo-Korean treaty", "the Sino-Soviet war").
+  void year_and_compound_names(const Doc& doc, const Sentence& s, std::vector<Mention>& out) const {
+    for (std::uint32_t t = s.first_token + 1; t + 1 < s.end_token; ++t) {
+      const std::string head = token_fold(doc, t + 1);
+      if (doc.tokens[t + 1].shape != Shape::lower) continue;
+      auto h = head_class(head);
+      if (!h || !(*h == Class::Event || ontology::is_a(*h, Class::Document))) continue;
+      const std::string_view w = token_text(doc, t);
+      const bool year = doc.tokens[t].shape == Shape::digit && w.size() == 4 && token_fold(doc, t - 1) == "the";
+      bool compound = false;
+      if (!year && doc.tokens[t].shape != Shape::lower) {
+        const std::string f = token_fold(doc, t);
+        const std::size_t dash = f.find('-');
+        compound = dash != std::string::npos && dash > 0 && dash + 1 < f.size() &&
+                   m_r.demonym_by_adjective.count(f.substr(0, dash)) && m_r.demonym_by_adjective.count(f.substr(dash + 1));
+      }
+      if (!year && !compound) continue;
+      out.push_back(make_mention(doc, t, t + 2, *h, surface(doc, t, t + 2), year ? "pattern:year-name" : "pattern:compound-name", 0.6));
     }
   }
 

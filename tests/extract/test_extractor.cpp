@@ -992,3 +992,18 @@ TEST_SUITE("extract::UnnamedDocumentAuthors") {
     CHECK(has_relation(r, name, Property::author, "Anton Brask"));
   }
 }
+
+TEST_SUITE("extract::YearAndCompoundNames") {
+  TEST_CASE("a year or a hyphenated pair of peoples before a lower-case event or instrument word names it") {
+    auto ex = make_extractor("yearcompound");
+    auto r = run_text(ex, prose("The 1926 census counted the fishermen, long after the Valdorian-Korean protocol was signed."));
+    auto* c = find_entity(r, "1926 census");
+    REQUIRE(c != nullptr);
+    CHECK(c->key.cls == Class::Event);
+    auto* p = find_entity(r, "Valdorian-Korean protocol");
+    REQUIRE(p != nullptr);
+    CHECK(p->key.cls == Class::LegalInstrument);
+    auto r2 = run_text(ex, prose("In 1926 census takers came to Port Vessel."));
+    CHECK(find_entity(r2, "1926 census") == nullptr);  // no article: not a name
+  }
+}
