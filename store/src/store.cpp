@@ -1,0 +1,173 @@
+// Store: store URIs, the Redland backend (in memory or SQLite), loading graph files
+// context by context, and queries through prepare_query.
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <map>
+
+#include "redland_model.hpp"
+#include "store/store.hpp"
+
+namespace kg::store {
+namespace {
+
+namespace fs = std::filesystem;
+namespace rl = rdfio::detail::redland;
+
+// Redland: an in-memory "hashes" model or the "sqlite" storage, both with contexts.
+class RedlandBackend final : public Backend {
+ public:
+  explicit RedlandBackend(rl::Model model) : m_model(std::move(model)) {}
+
+  Result<void> load_replace(const std::vector<Quad>& quads) override {
+    std::map<Iri, std::vector<Quad>> by_graph;
+    for (const Quad& q : quads) by_graph[q.graph].push_back(q);
+    for (const auto& [graph, list] : by_graph) {
+      if (graph.str().empty())
+        return make_error(Errc::usage, "a quad without graph name cannot be stored: " + list.front().to_nquads(false));
+      KG_TRY_VOID(m_model.replace_context(graph, list));
+    }
+    return {};
+  }
+
+  Result<QueryResult> query(const std::string& sparql, const Diagnostics& diagnostics) override {
+    KG_TRY(rl::QueryAnswer a, rl::query(m_model, sparql, diagnostics));
+    QueryResult r;
+    r.kind = a.kind == rl::QueryAnswer::Kind::boolean ? QueryResult::Kind::boolean
+             : a.kind == rl::QueryAnswer::Kind::graph ? QueryResult::Kind::graph
+                                                     : QueryResult::Kind::bindings;
+    r.variables = std::move(a.variables);
+    r.rows = std::move(a.rows);
+    r.boolean = a.boolean;
+    r.triples = std::move(a.triples);
+    return r;
+  }
+
+  Result<std::vector<Quad>> quads() const override { return m_model.quads(); }
+
+ private:
+  rl::Model m_model;
+};
+
+// Percent-encodes the bytes an IRI may not hold (RFC 3987 ucschar aside).
+std::string iri_path(const std::string& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
+        c == '\\' || c == '%' || c == '#' || c == '?' || c == 0x7F) {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string file_context_iri(const std::string& path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  if (ec) abs = path;
+  return "file://" + iri_path(abs.lexically_normal().string());
+}
+
+Store::~Store() = default;
+
+Result<Store> Store::open_files(const std::vector<std::string>& paths, const Diagnostics& diagnostics) {
+  KG_TRY(rl::Model model, rl::Model::create());
+  Store s(std::make_unique<RedlandBackend>(std::move(model)));
+  KG_TRY(LoadSummary ignored, s.load(paths, diagnostics));
+  (void)ignored;
+  return s;
+}
+
+Result<Store> Store::open(const std::string& uri, Access access, const Diagnostics& diagnostics) {
+  auto colon = uri.find(':');
+  const std::string scheme = colon == std::string::npos ? "" : uri.substr(0, colon);
+  const std::string rest = colon == std::string::npos ? "" : uri.substr(colon + 1);
+  if (scheme == "sqlite") {
+    if (rest.empty()) return make_error(Errc::usage, "store URI '" + uri + "' names no file (sqlite:PATH)");
+    KG_TRY(rl::Model model, rl::Model::open_sqlite(rest, access == Access::create ? rl::Model::Create::yes
+                                                                                   : rl::Model::Create::no,
+                                                    diagnostics));
+    return Store(std::make_unique<RedlandBackend>(std::move(model)));
+  }
+  if (scheme == "virtuoso")
+    // Extension point: the Virtuoso backend (store/src/virtuoso.cpp, branch `virtuoso`)
+    // implements Backend over its Graph Store and SPARQL endpoints.
+    return make_error(Errc::usage, "store URI '" + uri + "': this kgbuild has no Virtuoso backend");
+  return make_error(Errc::usage, "unknown store URI '" + uri + "' (expected sqlite:PATH)");
+}
+
+Result<LoadSummary> Store::load(const std::vector<std::string>& paths, const Diagnostics& diagnostics) {
+  LoadSummary sum;
+  auto t0 = std::chrono::steady_clock::now();
+  for (const auto& path : paths) {
+    auto format = rdfio::format_from_extension(path);
+    if (!format)
+      return make_error(Errc::usage, "cannot tell the RDF format from the extension (.ttl, .nt, .nq, .trig, .jsonld)",
+                        Location{path});
+    KG_TRY(rdfio::Dataset ds, rdfio::parse_file(path, *format, diagnostics));
+    const Iri own = Iri::unchecked(file_context_iri(path));
+    std::map<Iri, bool> graphs;
+    for (Quad& q : ds.quads) {
+      if (q.graph.str().empty()) q.graph = own;
+      graphs[q.graph] = true;
+    }
+    KG_TRY_VOID(m_backend->load_replace(ds.quads));
+    ++sum.files;
+    sum.graphs += graphs.size();
+    sum.quads += ds.quads.size();
+  }
+  sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return sum;
+}
+
+Result<LoadSummary> Store::load(const rdfio::Dataset& dataset, const Diagnostics&) {
+  LoadSummary sum;
+  auto t0 = std::chrono::steady_clock::now();
+  std::map<Iri, bool> graphs;
+  std::vector<Quad> quads = dataset.quads;
+  const Iri fallback = Iri::unchecked(rdfio::entities_graph_iri());
+  for (Quad& q : quads) {
+    if (q.graph.str().empty()) q.graph = fallback;
+    graphs[q.graph] = true;
+  }
+  KG_TRY_VOID(m_backend->load_replace(quads));
+  sum.graphs = graphs.size();
+  sum.quads = quads.size();
+  sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return sum;
+}
+
+Result<QueryResult> Store::query(std::string_view sparql, const Params& params, const Diagnostics& diagnostics) {
+  KG_TRY(PreparedQuery q, prepare_query(sparql, params));
+  for (const auto& note : q.notes)
+    if (diagnostics && note.find("left as it is") != std::string::npos)
+      diagnostics(Level::warning, Location{"query"}, note);
+  auto r = m_backend->query(q.text, diagnostics);
+  if (!r.ok() && r.error().code == Errc::parse) {
+    Error e = r.error();
+    if (q.rewritten) {  // report the error at its place in the text the user wrote
+      auto plain = m_backend->query(q.plain, diagnostics);
+      if (plain.ok())
+        return make_error(Errc::internal, "kgbuild's UNION rewrite produced a query Rasqal rejects (" + e.message +
+                                              "); please report it with the query");
+      e = plain.error();
+    }
+    if (e.where.line > q.prologue_lines) e.where.line -= q.prologue_lines;
+    e.where.file = "query";
+    e.where.byte_offset = npos;
+    return e;
+  }
+  if (!r.ok()) return r.error();
+  if (!q.ordered) r->sort_rows();
+  else std::sort(r->triples.begin(), r->triples.end());
+  return r;
+}
+
+}  // namespace kg::store

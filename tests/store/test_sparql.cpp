@@ -1,0 +1,121 @@
+// prepare_query: prefixes, parameters, property paths and the UNION rewrite
+// (store/src/sparql.cpp). Queries written for the tests.
+#include "store/store.hpp"
+#include "support.hpp"
+
+using kg::Errc;
+using kg::store::prepare_query;
+
+namespace {
+
+std::string body_of(const kg::store::PreparedQuery& q) { return q.text.substr(q.text.find('\n') + 1); }
+
+}  // namespace
+
+TEST_SUITE("store::prepare_query") {
+  TEST_CASE("predeclares kgbuild's prefixes on one line, except those the query declares") {
+    auto q = prepare_query("PREFIX kg: <urn:mine#> SELECT * WHERE { ?s a kg:X }", {});
+    REQUIRE(q.ok());
+    CHECK(q->prologue_lines == 1);
+    const std::string head = q->text.substr(0, q->text.find('\n'));
+    CHECK(head.find("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>") != std::string::npos);
+    CHECK(head.find("PREFIX skos: <http://www.w3.org/2004/02/skos/core#>") != std::string::npos);
+    CHECK(head.find("PREFIX person: <https://w3id.org/kgbuild/resource/person/>") != std::string::npos);
+    CHECK(head.find("PREFIX kg:") == std::string::npos);
+    CHECK(body_of(*q) == "PREFIX kg: <urn:mine#> SELECT * WHERE { ?s a kg:X }");
+  }
+
+  TEST_CASE("substitutes $name parameters as escaped string literals or IRIs") {
+    auto q = prepare_query("SELECT ?d WHERE { ?d rdfs:label ?n FILTER(?n = $name) } # $name stays in comments",
+                           {{"name", "Decree \"7\"\nof May\\"}});
+    REQUIRE(q.ok());
+    CHECK(body_of(*q) ==
+          "SELECT ?d WHERE { ?d rdfs:label ?n FILTER(?n = \"Decree \\\"7\\\"\\nof May\\\\\") } # $name stays in comments");
+    auto i = prepare_query("ASK { $doc kg:signedBy ?p }", {{"doc", "<https://example.org/doc/1>"}});
+    REQUIRE(i.ok());
+    CHECK(body_of(*i) == "ASK { <https://example.org/doc/1> kg:signedBy ?p }");
+    auto s = prepare_query("ASK { ?d rdfs:label \"$doc\" }", {{"doc", "x"}});
+    REQUIRE_FALSE(s.ok());  // inside a string it is not a parameter, so the parameter is unused
+    CHECK(s.error().code == Errc::usage);
+  }
+
+  TEST_CASE("refuses unused parameters and IRIs that are not IRIs") {
+    auto unused = prepare_query("ASK { ?s ?p ?o }", {{"who", "Ida"}});
+    REQUIRE_FALSE(unused.ok());
+    CHECK(unused.error().message == "parameter 'who' is not used by the query (it has no $who)");
+    auto bad = prepare_query("ASK { $s ?p ?o }", {{"s", "<not an iri>"}});
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().code == Errc::usage);
+  }
+
+  TEST_CASE("refuses property paths with | and says where") {
+    auto q = prepare_query("SELECT ?n WHERE {\n  ?s rdfs:label|skos:altLabel ?n }", {});
+    REQUIRE_FALSE(q.ok());
+    CHECK(q.error().code == Errc::usage);
+    CHECK(q.error().where.line == 2);
+    CHECK(q.error().where.column == 16);
+    CHECK(q.error().message.find("property paths ('|') are not supported") == 0);
+    auto orq = prepare_query("SELECT ?v WHERE { ?s kg:value ?v FILTER(?v < 2 || ?v > 9) }", {});
+    CHECK(orq.ok());  // || is the OR operator; "< 2" is not an IRI
+  }
+
+  TEST_CASE("issue 5: triple patterns next to a UNION are moved into its branches") {
+    auto q = prepare_query(
+        "SELECT ?b WHERE { ?r a kg:LegalInstrument ; kg:issuedBy ?b . { ?r rdfs:label ?n } UNION { ?r skos:altLabel ?n } "
+        "FILTER(CONTAINS(LCASE(STR(?n)), \"resolution 2397\")) }",
+        {});
+    REQUIRE(q.ok());
+    CHECK(q->rewritten);
+    CHECK(body_of(*q) ==
+          "SELECT ?b WHERE { { ?r a kg:LegalInstrument ; kg:issuedBy ?b . ?r rdfs:label ?n . } UNION "
+          "{ ?r a kg:LegalInstrument ; kg:issuedBy ?b . ?r skos:altLabel ?n . } "
+          "FILTER(CONTAINS(LCASE(STR(?n)), \"resolution 2397\")) }");
+  }
+
+  TEST_CASE("two UNIONs in one group are distributed into every combination of branches") {
+    auto q = prepare_query(
+        "SELECT ?o WHERE { ?p kg:affiliatedWith ?o . { ?p rdfs:label ?n } UNION { ?p skos:altLabel ?n } "
+        "FILTER(?n = \"A\") { ?o rdfs:label ?m } UNION { ?o skos:altLabel ?m } }",
+        {});
+    REQUIRE(q.ok());
+    CHECK(body_of(*q) ==
+          "SELECT ?o WHERE { { ?p kg:affiliatedWith ?o . ?p rdfs:label ?n . ?o rdfs:label ?m . } UNION "
+          "{ ?p kg:affiliatedWith ?o . ?p rdfs:label ?n . ?o skos:altLabel ?m . } UNION "
+          "{ ?p kg:affiliatedWith ?o . ?p skos:altLabel ?n . ?o rdfs:label ?m . } UNION "
+          "{ ?p kg:affiliatedWith ?o . ?p skos:altLabel ?n . ?o skos:altLabel ?m . } FILTER(?n = \"A\") }");
+  }
+
+  TEST_CASE("leaves alone a lone UNION, a query without UNION and groups it cannot rewrite") {
+    const std::string lone = "SELECT ?n WHERE { { ?s rdfs:label ?n } UNION { ?s skos:altLabel ?n } }";
+    auto a = prepare_query(lone, {});
+    REQUIRE(a.ok());
+    CHECK_FALSE(a->rewritten);
+    CHECK(body_of(*a) == lone);
+    const std::string optional =
+        "SELECT ?n WHERE { ?s a kg:Person . OPTIONAL { ?s kg:position ?p } { ?s rdfs:label ?n } UNION { ?s skos:altLabel ?n } }";
+    auto b = prepare_query(optional, {});
+    REQUIRE(b.ok());
+    CHECK_FALSE(b->rewritten);
+    CHECK(body_of(*b) == optional);
+    REQUIRE(b->notes.size() == 1);
+    CHECK(b->notes[0].find("left as it is") != std::string::npos);
+  }
+
+  TEST_CASE("rewrites inside nested groups and keeps CONSTRUCT templates") {
+    auto q = prepare_query(
+        "CONSTRUCT { ?r rdfs:label ?n } WHERE { GRAPH ?g { ?r a kg:Event . { ?r rdfs:label ?n } UNION { ?r skos:altLabel ?n } } }",
+        {});
+    REQUIRE(q.ok());
+    CHECK(q->rewritten);
+    CHECK(body_of(*q) ==
+          "CONSTRUCT { ?r rdfs:label ?n } WHERE { GRAPH ?g { { ?r a kg:Event . ?r rdfs:label ?n . } UNION "
+          "{ ?r a kg:Event . ?r skos:altLabel ?n . } } }");
+  }
+
+  TEST_CASE("hands a query it cannot follow to Rasqal unchanged") {
+    auto q = prepare_query("SELECT ?s WHERE { ?s ?p \"open", {});
+    REQUIRE(q.ok());
+    CHECK(body_of(*q) == "SELECT ?s WHERE { ?s ?p \"open");
+    CHECK_FALSE(q->notes.empty());
+  }
+}
