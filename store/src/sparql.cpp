@@ -23,6 +23,7 @@
 #include <cctype>
 #include <set>
 
+#include "describe.hpp"
 #include "export/export.hpp"
 #include "store/store.hpp"
 
@@ -562,3 +563,43 @@ Result<PreparedQuery> prepare_query(std::string_view sparql, const Params& param
 }
 
 }  // namespace kg::store
+
+namespace kg::store::detail {
+
+std::optional<DescribePlan> describe_plan(const std::string& text) {
+  auto toks = tokenize(text);
+  if (!toks.ok()) return std::nullopt;
+  Parser p(text, *toks);
+  std::size_t d = 0;
+  while (d < toks->size() && !p.is_word(d, "DESCRIBE")) {
+    if (p.is_word(d, "SELECT") || p.is_word(d, "CONSTRUCT") || p.is_word(d, "ASK")) return std::nullopt;
+    ++d;
+  }
+  if (d == toks->size()) return std::nullopt;
+  DescribePlan plan;
+  plan.prologue = text.substr(0, (*toks)[d].begin);
+  std::vector<std::string> vars;
+  bool star = false;
+  std::size_t i = d + 1;
+  for (; i < toks->size(); ++i) {
+    const Token& t = (*toks)[i];
+    if (t.kind == Tok::lbrace || p.is_word(i, "WHERE") || p.is_word(i, "FROM")) break;
+    std::string piece(p.text_of(i));
+    if (t.kind == Tok::var) vars.push_back(piece);
+    else if (piece == "*") star = true;
+    else plan.constants.push_back(piece);
+  }
+  if (i < toks->size() && (star || !vars.empty())) {
+    std::string head = "SELECT DISTINCT";
+    if (star) head += " *";
+    for (const auto& v : vars) head += " " + v;
+    plan.select = plan.prologue + head + " " + text.substr((*toks)[i].begin);
+  }
+  return plan;
+}
+
+std::string describe_query(const DescribePlan& plan, const std::string& resource) {
+  return plan.prologue + "CONSTRUCT { " + resource + " ?p ?o } WHERE { " + resource + " ?p ?o }";
+}
+
+}  // namespace kg::store::detail

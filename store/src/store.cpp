@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "describe.hpp"
 #include "redland_model.hpp"
 #include "store/store.hpp"
 
@@ -144,16 +145,47 @@ Result<LoadSummary> Store::load(const rdfio::Dataset& dataset, const Diagnostics
   return sum;
 }
 
+Result<QueryResult> Store::run(const std::string& text, const Diagnostics& diagnostics) {
+  auto plan = detail::describe_plan(text);
+  if (!plan) return m_backend->query(text, diagnostics);
+  // DESCRIBE: Rasqal answers it with an empty graph, so kgbuild finds the resources
+  // (a SELECT when variables are described) and gathers each one's triples.
+  std::vector<std::string> resources = plan->constants;
+  if (!plan->select.empty()) {
+    KG_TRY(QueryResult sel, m_backend->query(plan->select, diagnostics));
+    for (const auto& row : sel.rows)
+      for (const auto& v : row)
+        if (v && std::holds_alternative<Iri>(*v)) {
+          const std::string& iri = std::get<Iri>(*v).str();
+          if (iri.rfind("urn:kgbuild:bnode:", 0) == 0) continue;  // not addressable from a query
+          std::string ref;
+          ontology::syntax::write_IRIREF(ref, iri);
+          resources.push_back(ref);
+        }
+  }
+  std::sort(resources.begin(), resources.end());
+  resources.erase(std::unique(resources.begin(), resources.end()), resources.end());
+  QueryResult out;
+  out.kind = QueryResult::Kind::graph;
+  for (const auto& res : resources) {
+    KG_TRY(QueryResult g, m_backend->query(detail::describe_query(*plan, res), diagnostics));
+    out.triples.insert(out.triples.end(), g.triples.begin(), g.triples.end());
+  }
+  std::sort(out.triples.begin(), out.triples.end());
+  out.triples.erase(std::unique(out.triples.begin(), out.triples.end()), out.triples.end());
+  return out;
+}
+
 Result<QueryResult> Store::query(std::string_view sparql, const Params& params, const Diagnostics& diagnostics) {
   KG_TRY(PreparedQuery q, prepare_query(sparql, params));
   for (const auto& note : q.notes)
     if (diagnostics && note.find("left as it is") != std::string::npos)
       diagnostics(Level::warning, Location{"query"}, note);
-  auto r = m_backend->query(q.text, diagnostics);
+  auto r = run(q.text, diagnostics);
   if (!r.ok() && r.error().code == Errc::parse) {
     Error e = r.error();
     if (q.rewritten) {  // report the error at its place in the text the user wrote
-      auto plain = m_backend->query(q.plain, diagnostics);
+      auto plain = run(q.plain, diagnostics);
       if (plain.ok())
         return make_error(Errc::internal, "kgbuild's UNION rewrite produced a query Rasqal rejects (" + e.message +
                                               "); please report it with the query");

@@ -84,6 +84,20 @@ TEST_SUITE("store::Store") {
     CHECK(std::is_sorted(con.triples.begin(), con.triples.end()));
   }
 
+  TEST_CASE("DESCRIBE gives the described resources' triples (Rasqal alone gives none)") {
+    auto dir = test::temp_dir("store-describe");
+    test::write_file(dir / "g.ttl", kPitfallGraph);
+    Store s = must_open_files({(dir / "g.ttl").string()});
+    auto one = must_query(s, "PREFIX ex: <https://example.org/> DESCRIBE ex:council");
+    REQUIRE(one.kind == QueryResult::Kind::graph);
+    REQUIRE(one.triples.size() == 1);
+    CHECK(one.triples[0].to_nquads() == "<https://example.org/council> <http://www.w3.org/2000/01/rdf-schema#label> \"Security Council\" .");
+    auto found = must_query(s, "DESCRIBE ?b WHERE { ?r kg:issuedBy ?b ; rdfs:label \"Resolution 2397\" }");
+    CHECK(found.triples == one.triples);
+    auto two = must_query(s, "PREFIX ex: <https://example.org/> DESCRIBE ex:decree9 ?b WHERE { ex:decree9 kg:issuedBy ?b }");
+    CHECK(two.triples.size() == 3 + 2);  // the decree's three triples, the two issuers' labels
+  }
+
   TEST_CASE("parameters bind like literals and IRIs") {
     auto dir = test::temp_dir("store-params");
     test::write_file(dir / "g.ttl", kPitfallGraph);

@@ -138,7 +138,8 @@ class Store {
   Result<LoadSummary> load(const rdfio::Dataset& dataset, const Diagnostics& diagnostics);
 
   /// Runs `sparql` after `prepare_query(sparql, params)`. SELECT rows without ORDER BY
-  /// and graph answers are sorted. Errors: Errc::parse (Rasqal's message, with line and
+  /// and graph answers are sorted. DESCRIBE gives each described resource's triples as
+  /// subject (the resources found by a SELECT DISTINCT of the described variables). Errors: Errc::parse (Rasqal's message, with line and
   /// column in the caller's text), Errc::usage from prepare_query, Errc::internal.
   Result<QueryResult> query(std::string_view sparql, const Params& params, const Diagnostics& diagnostics);
 
@@ -151,6 +152,8 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<Backend> backend) : m_backend(std::move(backend)) {}
+  /// Runs a prepared query; DESCRIBE is answered here (Rasqal returns no triples for it).
+  Result<QueryResult> run(const std::string& text, const Diagnostics& diagnostics);
   std::unique_ptr<Backend> m_backend;
 };
 
