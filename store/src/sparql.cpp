@@ -18,7 +18,10 @@
 // and groups/UNION chains whose branches are plain triple blocks (no FILTER, OPTIONAL,
 // BIND, VALUES, GRAPH or nested group inside a branch), no blank node labels (`_:x`
 // may not be shared by two patterns) and at most 64 branches after distribution.
-// Other groups next to a UNION are left as they are, with a note.
+// Other groups next to a UNION are left as they are, with a note. OPTIONAL after
+// other patterns is mis-joined by Rasqal 0.9.33 as well (same cause, found by comparing
+// with rdflib on random graphs); it cannot be rewritten into union/BGP form, so it is
+// left with a warning and documented as a limit.
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -312,10 +315,29 @@ class Parser {
     return out;
   }
 
+  // Warns about OPTIONAL after other patterns: Rasqal 0.9.33 joins it wrongly too
+  // (rows whose shared variables differ are paired), and no rewrite into patterns
+  // Rasqal gets right exists for a left join.
+  void check_optional(std::size_t id) {
+    const Group& g = groups[id];
+    bool before = false;
+    for (const Element& e : g.elements) {
+      if (e.kind == Element::Kind::other && is_word(e.first, "OPTIONAL") && before) {
+        Location where = location_of(m_t, m_k[e.first].begin);
+        notes.push_back("line " + std::to_string(where.line) +
+                        ": OPTIONAL after other patterns was left as it is; Rasqal 0.9.33 may join it wrongly "
+                        "(write a UNION of the cases instead)");
+        return;
+      }
+      if (e.kind == Element::Kind::chain || (e.kind == Element::Kind::triples && !triples_text(e).empty())) before = true;
+    }
+  }
+
   // The rewritten text of group `id`, or nullopt when it is left as it is.
   std::optional<std::string> rewrite(std::size_t id) {
     const Group& g = groups[id];
     if (g.raw) return std::nullopt;
+    check_optional(id);
     bool has_union = false;
     for (const Element& e : g.elements)
       if (e.kind == Element::Kind::chain && e.branches.size() > 1) has_union = true;
@@ -527,6 +549,31 @@ Result<PreparedQuery> prepare_query(std::string_view sparql, const Params& param
       declared.insert(std::string(w.substr(0, w.find(':'))));
     }
     if (parser.is_word(i, "ORDER") && parser.is_word(i + 1, "BY")) out.ordered = true;
+  }
+
+  // The SELECT's variables (Rasqal names none when there is no row): those projected,
+  // `(… AS ?v)` included, or for SELECT * every variable in order of appearance.
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (!parser.is_word(i, "SELECT")) continue;
+    int depth = 0;
+    bool star = false;
+    std::size_t j = i + 1;
+    for (; j < toks.size(); ++j) {
+      if (toks[j].kind == Tok::lbrace || parser.is_word(j, "WHERE") || parser.is_word(j, "FROM")) break;
+      if (toks[j].kind == Tok::lparen) ++depth;
+      if (toks[j].kind == Tok::rparen) --depth;
+      if (toks[j].kind == Tok::other && parser.text_of(j) == "*" && depth == 0) star = true;
+      if (toks[j].kind == Tok::var && (depth == 0 || (j > 0 && parser.is_word(j - 1, "AS"))))
+        out.projection.emplace_back(parser.text_of(j).substr(1));
+    }
+    if (star)
+      for (; j < toks.size(); ++j)
+        if (toks[j].kind == Tok::var) {
+          std::string v(parser.text_of(j).substr(1));
+          if (std::find(out.projection.begin(), out.projection.end(), v) == out.projection.end())
+            out.projection.push_back(std::move(v));
+        }
+    break;
   }
 
   // 4. UNION rewrite, group by group at the top level.

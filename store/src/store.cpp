@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <tuple>
 
 #include "describe.hpp"
 #include "redland_model.hpp"
@@ -16,9 +17,15 @@ namespace fs = std::filesystem;
 namespace rl = rdfio::detail::redland;
 
 // Redland: an in-memory "hashes" model or the "sqlite" storage, both with contexts.
+//
+// Redland's sqlite storage (1.0.17) builds broken SQL for a statement pattern whose
+// subject is a literal ("SQL compile '…' failed"), which SPARQL reaches whenever a
+// variable bound to a literal is used as a subject. Such a query is answered from an
+// in-memory copy of the store instead (made once, dropped when the store changes).
 class RedlandBackend final : public Backend {
  public:
-  explicit RedlandBackend(rl::Model model) : m_model(std::move(model)) {}
+  enum class Kind { memory, sqlite };
+  RedlandBackend(rl::Model model, Kind kind) : m_model(std::move(model)), m_kind(kind) {}
 
   Result<void> load_replace(const std::vector<Quad>& quads) override {
     std::map<Iri, std::vector<Quad>> by_graph;
@@ -28,11 +35,29 @@ class RedlandBackend final : public Backend {
         return make_error(Errc::usage, "a quad without graph name cannot be stored: " + list.front().to_nquads(false));
       KG_TRY_VOID(m_model.replace_context(graph, list));
     }
+    m_copy.reset();
     return {};
   }
 
   Result<QueryResult> query(const std::string& sparql, const Diagnostics& diagnostics) override {
-    KG_TRY(rl::QueryAnswer a, rl::query(m_model, sparql, diagnostics));
+    // Messages are held until it is known whether the sqlite storage failed (its
+    // failure messages then are noise: the copy answers).
+    std::vector<std::tuple<Level, Location, std::string>> held;
+    Diagnostics hold = [&held](Level l, const Location& w, std::string_view m) { held.emplace_back(l, w, std::string(m)); };
+    auto answer = rl::query(m_copy ? *m_copy : m_model, sparql, hold);
+    const bool storage_failed = !answer.ok() && m_kind == Kind::sqlite && !m_copy &&
+                                answer.error().message.find("SQL compile") != std::string::npos;
+    if (!storage_failed && diagnostics)
+      for (const auto& [l, w, m] : held) diagnostics(l, w, m);
+    if (storage_failed) {
+      rdfio::Dataset all;
+      all.quads = m_model.quads();
+      KG_TRY(rl::Model copy, rl::Model::from_dataset(all, diagnostics));
+      m_copy = std::make_unique<rl::Model>(std::move(copy));
+      answer = rl::query(*m_copy, sparql, diagnostics);
+    }
+    if (!answer.ok()) return answer.error();
+    rl::QueryAnswer& a = *answer;
     QueryResult r;
     r.kind = a.kind == rl::QueryAnswer::Kind::boolean ? QueryResult::Kind::boolean
              : a.kind == rl::QueryAnswer::Kind::graph ? QueryResult::Kind::graph
@@ -48,6 +73,8 @@ class RedlandBackend final : public Backend {
 
  private:
   rl::Model m_model;
+  Kind m_kind;
+  std::unique_ptr<rl::Model> m_copy;  // in-memory copy for queries the sqlite storage fails
 };
 
 // Percent-encodes the bytes an IRI may not hold (RFC 3987 ucschar aside).
@@ -80,7 +107,7 @@ Store::~Store() = default;
 
 Result<Store> Store::open_files(const std::vector<std::string>& paths, const Diagnostics& diagnostics) {
   KG_TRY(rl::Model model, rl::Model::create());
-  Store s(std::make_unique<RedlandBackend>(std::move(model)));
+  Store s(std::make_unique<RedlandBackend>(std::move(model), RedlandBackend::Kind::memory));
   KG_TRY(LoadSummary ignored, s.load(paths, diagnostics));
   (void)ignored;
   return s;
@@ -95,7 +122,7 @@ Result<Store> Store::open(const std::string& uri, Access access, const Diagnosti
     KG_TRY(rl::Model model, rl::Model::open_sqlite(rest, access == Access::create ? rl::Model::Create::yes
                                                                                    : rl::Model::Create::no,
                                                     diagnostics));
-    return Store(std::make_unique<RedlandBackend>(std::move(model)));
+    return Store(std::make_unique<RedlandBackend>(std::move(model), RedlandBackend::Kind::sqlite));
   }
   if (scheme == "virtuoso")
     // Extension point: the Virtuoso backend (store/src/virtuoso.cpp, branch `virtuoso`)
@@ -197,6 +224,7 @@ Result<QueryResult> Store::query(std::string_view sparql, const Params& params, 
     return e;
   }
   if (!r.ok()) return r.error();
+  if (r->kind == QueryResult::Kind::bindings && r->variables.empty() && r->rows.empty()) r->variables = q.projection;
   if (!q.ordered) r->sort_rows();
   else std::sort(r->triples.begin(), r->triples.end());
   return r;

@@ -98,6 +98,34 @@ TEST_SUITE("store::Store") {
     CHECK(two.triples.size() == 3 + 2);  // the decree's three triples, the two issuers' labels
   }
 
+  TEST_CASE("an empty answer still names its variables") {
+    auto dir = test::temp_dir("store-empty");
+    test::write_file(dir / "g.ttl", kPitfallGraph);
+    Store s = must_open_files({(dir / "g.ttl").string()});
+    CHECK(must_query(s, "SELECT ?b ?r WHERE { ?r kg:issuedBy ?b ; rdfs:label \"none\" }").variables ==
+          std::vector<std::string>{"b", "r"});
+    CHECK(must_query(s, "SELECT * WHERE { ?r kg:issuedBy ?b ; rdfs:label \"none\" }").variables ==
+          std::vector<std::string>{"r", "b"});
+  }
+
+  TEST_CASE("sqlite: a literal in subject position (which Redland's sqlite storage cannot look up) still answers") {
+    auto dir = test::temp_dir("store-literal-subject");
+    test::write_file(dir / "g.ttl", kPitfallGraph);
+    auto s = Store::open("sqlite:" + (dir / "s.db").string(), Access::create, {});
+    REQUIRE(s.ok());
+    REQUIRE(s->load({(dir / "g.ttl").string()}, {}).ok());
+    std::vector<std::string> messages;
+    auto r = s->query("SELECT ?x ?p ?o WHERE { ?x rdfs:label ?l . ?l ?p ?o }", {},
+                      [&](Level, const Location&, std::string_view m) { messages.emplace_back(m); });
+    REQUIRE(r.ok());
+    CHECK(r->rows.empty());
+    for (const auto& m : messages) INFO(m);
+    CHECK_MESSAGE(messages.empty(), messages.front());
+    auto t = s->query("SELECT ?r ?b WHERE { ?r rdfs:label ?l ; kg:issuedBy ?b }", {}, {});
+    REQUIRE(t.ok());
+    CHECK(t->rows.size() == 1);
+  }
+
   TEST_CASE("parameters bind like literals and IRIs") {
     auto dir = test::temp_dir("store-params");
     test::write_file(dir / "g.ttl", kPitfallGraph);

@@ -80,6 +80,7 @@ struct PreparedQuery {
   std::string plain;       ///< the same without the UNION rewrite (for error positions)
   bool rewritten = false;  ///< a UNION group was rewritten for Rasqal
   bool ordered = false;    ///< the query has ORDER BY (its row order is kept)
+  std::vector<std::string> projection;  ///< SELECT variables (without '?'), for empty answers
   std::size_t prologue_lines = 0;  ///< lines of predeclared prefixes put in front
   std::vector<std::string> notes;  ///< what was done, or why a suspicious group was left alone
 };
