@@ -48,7 +48,11 @@ class RedlandBackend final : public Backend {
     const bool storage_failed = !answer.ok() && m_kind == Kind::sqlite && !m_copy &&
                                 answer.error().message.find("SQL compile") != std::string::npos;
     if (!storage_failed && diagnostics)
-      for (const auto& [l, w, m] : held) diagnostics(l, w, m);
+      for (const auto& [l, w, m] : held)
+        // Rasqal warns about variables a projection leaves out and about its own
+        // aggregate variables ("$$agg$$0"): noise for a user of kgbuild query.
+        if (m.find("was bound but is unused") == std::string::npos && m.find("$$agg$$") == std::string::npos)
+          diagnostics(l, w, m);
     if (storage_failed) {
       rdfio::Dataset all;
       all.quads = m_model.quads();

@@ -11,6 +11,7 @@ question and `agree=K/N`; exits 1 when an answer differs or a query fails.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -75,12 +76,25 @@ def run_kgbuild(kgbuild, source, query, params):
     return {tuple(key_json(b.get(v)) for v in vs) for b in j["results"]["bindings"]}, None
 
 
-def run_rdflib(graph, query, params):
-    bindings = {}
+def sparql_term(value):
+    """A --param value as SPARQL text: <IRI> as is, anything else a string literal
+    (escaped here independently of kgbuild; rdflib's initBindings loses rows when the
+    query has a UNION, so the substitution is textual for both engines)."""
+    if value.startswith("<") and value.endswith(">"):
+        return value
+    esc = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return '"' + esc + '"'
+
+
+def substitute(query, params):
     for p in params:
         name, value = p.split("=", 1)
-        bindings[name] = URIRef(value[1:-1]) if value.startswith("<") and value.endswith(">") else Literal(value)
-    res = graph.query(with_prefixes(query), initBindings=bindings)
+        query = re.sub(r"\$" + re.escape(name) + r"(?![A-Za-z0-9_])", lambda m: sparql_term(value), query)
+    return query
+
+
+def run_rdflib(graph, query, params):
+    res = graph.query(with_prefixes(substitute(query, params)))
     if res.type == "ASK":
         return {str(res.askAnswer).lower()}
     return {tuple(key_rdflib(v) for v in row) for row in res}

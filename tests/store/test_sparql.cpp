@@ -59,6 +59,13 @@ TEST_SUITE("store::prepare_query") {
     CHECK(orq.ok());  // || is the OR operator; "< 2" is not an IRI
   }
 
+  TEST_CASE("refuses COUNT(DISTINCT ...), which Rasqal 0.9.33 miscounts") {
+    auto q = prepare_query("SELECT (count( distinct ?s) AS ?n) WHERE { ?s ?p ?o }", {});
+    REQUIRE_FALSE(q.ok());
+    CHECK(q.error().code == Errc::usage);
+    CHECK(q.error().where.column == 9);
+  }
+
   TEST_CASE("issue 5: triple patterns next to a UNION are moved into its branches") {
     auto q = prepare_query(
         "SELECT ?b WHERE { ?r a kg:LegalInstrument ; kg:issuedBy ?b . { ?r rdfs:label ?n } UNION { ?r skos:altLabel ?n } "
