@@ -129,6 +129,10 @@ class Store {
   /// store with the reason it cannot be opened.
   static Result<Store> open(const std::string& uri, Access access, const Diagnostics& diagnostics);
 
+  /// A store over another backend (the Virtuoso backend's entry point; `open`
+  /// dispatches "virtuoso:URL" to it once it is built in).
+  static Store from_backend(std::unique_ptr<Backend> backend) { return Store(std::move(backend)); }
+
   /// Loads graph files: each named graph of a file (N-Quads, TriG) replaces the
   /// context of that name; the triples of a file without graph names (Turtle,
   /// N-Triples, JSON-LD) replace the context named by the file's own IRI
