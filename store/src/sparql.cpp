@@ -18,12 +18,18 @@
 // and groups/UNION chains whose branches are plain triple blocks (no FILTER, OPTIONAL,
 // BIND, VALUES, GRAPH or nested group inside a branch), no blank node labels (`_:x`
 // may not be shared by two patterns) and at most 64 branches after distribution.
-// Other groups next to a UNION are left as they are, with a note. OPTIONAL after
-// other patterns is mis-joined by Rasqal 0.9.33 as well (same cause, found by comparing
-// with rdflib on random graphs); it cannot be rewritten into union/BGP form, so it is
-// left with a warning and documented as a limit.
+// Other groups next to a UNION are left as they are, with a note.
+//
+// OPTIONAL. Rasqal 0.9.33 mis-joins OPTIONAL after other patterns as well (found by
+// comparing with rdflib on random graphs), and has no NOT EXISTS (MINUS is broken too),
+// so no rewrite helps. For a SELECT of the shape plan_optional describes, kgbuild
+// evaluates it (Store::run_optional): Rasqal answers the required part and each
+// OPTIONAL group as separate SELECT * queries, kgbuild left-joins, projects, orders and
+// slices. Other shapes go to Rasqal with a warning.
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <map>
 #include <set>
 
 #include "describe.hpp"
@@ -255,6 +261,7 @@ class Parser {
         if (m_k[j].kind == Tok::lbrace && !is_word(i, "VALUES")) {
           KG_TRY(std::size_t g, group(j));
           groups[id].children.push_back(g);
+          e.branches.push_back(g);  // the element's own group
           i = groups[g].close + 1;
         } else {
           KG_TRY(std::size_t end, skip_balanced(j));
@@ -325,8 +332,7 @@ class Parser {
       if (e.kind == Element::Kind::other && is_word(e.first, "OPTIONAL") && before) {
         Location where = location_of(m_t, m_k[e.first].begin);
         notes.push_back("line " + std::to_string(where.line) +
-                        ": OPTIONAL after other patterns was left as it is; Rasqal 0.9.33 may join it wrongly "
-                        "(write a UNION of the cases instead)");
+                        ": OPTIONAL after other patterns was left as it is; Rasqal 0.9.33 may join it wrongly");
         return;
       }
       if (e.kind == Element::Kind::chain || (e.kind == Element::Kind::triples && !triples_text(e).empty())) before = true;
@@ -482,6 +488,195 @@ Result<std::string> param_term(const std::string& name, const std::string& value
 
 namespace {
 
+std::set<std::string> vars_in(const Parser& p, const std::vector<Token>& toks, std::size_t first, std::size_t last) {
+  std::set<std::string> out;
+  for (std::size_t i = first; i < last && i < toks.size(); ++i)
+    if (toks[i].kind == Tok::var) out.insert(std::string(p.text_of(i).substr(1)));
+  return out;
+}
+
+// Variables a group binds in every solution: those of its triple blocks and, for each
+// UNION chain, those every branch binds. Nullopt when the group holds anything else
+// than triples, FILTERs and chains of such groups.
+std::optional<std::set<std::string>> certain_vars(const Parser& p, const std::vector<Token>& toks, std::size_t id) {
+  const Group& g = p.groups[id];
+  if (g.raw) return std::nullopt;
+  std::set<std::string> out;
+  for (const Element& e : g.elements) {
+    if (e.kind == Element::Kind::triples) {
+      auto v = vars_in(p, toks, e.first, e.last);
+      out.insert(v.begin(), v.end());
+    } else if (e.kind == Element::Kind::chain) {
+      std::optional<std::set<std::string>> common;
+      for (std::size_t b : e.branches) {
+        auto v = certain_vars(p, toks, b);
+        if (!v) return std::nullopt;
+        if (!common) {
+          common = *v;
+        } else {
+          std::set<std::string> both;
+          std::set_intersection(common->begin(), common->end(), v->begin(), v->end(), std::inserter(both, both.end()));
+          common = both;
+        }
+      }
+      if (common) out.insert(common->begin(), common->end());
+    } else if (e.kind != Element::Kind::filter) {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+// FILTERs of group `id` whose variables are not all in `bound`: the first one's text.
+std::optional<std::string> loose_filter(const Parser& p, const std::vector<Token>& toks, std::size_t id,
+                                        const std::set<std::string>& bound) {
+  for (const Element& e : p.groups[id].elements) {
+    if (e.kind != Element::Kind::filter) continue;
+    for (const auto& v : vars_in(p, toks, e.first, e.last))
+      if (!bound.count(v)) return "?" + v;
+  }
+  return std::nullopt;
+}
+
+std::string span(std::string_view text, const std::vector<Token>& toks, std::size_t first, std::size_t last) {
+  if (first >= last) return "";
+  return std::string(text.substr(toks[first].begin, toks[last - 1].end - toks[first].begin));
+}
+
+// The OptionalPlan of a SELECT whose WHERE group is required patterns (triples, UNION
+// chains, FILTERs over variables they always bind) followed by OPTIONAL groups of
+// triples, chains and FILTERs over their own variables, with plain variables projected
+// and ORDER BY/LIMIT/OFFSET over variables. `why` says what does not fit (empty when
+// the query has no OPTIONAL).
+std::optional<OptionalPlan> plan_optional(const Parser& p, const std::vector<Token>& toks, const std::string& text,
+                                          std::size_t where, std::string& why) {
+  const Group& g = p.groups[where];
+  bool has_optional = false;
+  for (const Element& e : g.elements)
+    if (e.kind == Element::Kind::other && p.is_word(e.first, "OPTIONAL")) has_optional = true;
+  if (!has_optional) return std::nullopt;
+  // SELECT [DISTINCT|REDUCED] (?v… | *) [WHERE]
+  std::size_t sel = 0;
+  while (sel < g.open && !p.is_word(sel, "SELECT")) ++sel;
+  if (sel >= g.open) return why = "not a SELECT", std::nullopt;
+  OptionalPlan plan;
+  bool star = false;
+  for (std::size_t i = sel + 1; i < g.open; ++i) {
+    if (p.is_word(i, "DISTINCT") || p.is_word(i, "REDUCED")) plan.distinct = true;
+    else if (toks[i].kind == Tok::var) plan.projection.emplace_back(p.text_of(i).substr(1));
+    else if (toks[i].kind == Tok::other && p.text_of(i) == "*") star = true;
+    else if (p.is_word(i, "WHERE")) continue;
+    else return why = "the SELECT clause holds expressions or FROM", std::nullopt;
+  }
+  // ORDER BY (?v | ASC(?v) | DESC(?v))+, LIMIT n, OFFSET n
+  for (std::size_t i = g.close + 1; i < toks.size();) {
+    if (p.is_word(i, "ORDER") && p.is_word(i + 1, "BY")) {
+      i += 2;
+      while (i < toks.size()) {
+        if (toks[i].kind == Tok::var) {
+          plan.order.emplace_back(std::string(p.text_of(i).substr(1)), false);
+          ++i;
+        } else if ((p.is_word(i, "ASC") || p.is_word(i, "DESC")) && i + 3 < toks.size() &&
+                   toks[i + 1].kind == Tok::lparen && toks[i + 2].kind == Tok::var && toks[i + 3].kind == Tok::rparen) {
+          plan.order.emplace_back(std::string(p.text_of(i + 2).substr(1)), p.is_word(i, "DESC"));
+          i += 4;
+        } else {
+          break;
+        }
+      }
+      continue;
+    }
+    if ((p.is_word(i, "LIMIT") || p.is_word(i, "OFFSET")) && i + 1 < toks.size() && toks[i + 1].kind == Tok::word) {
+      std::size_t n = 0;
+      for (char c : p.text_of(i + 1)) {
+        if (c < '0' || c > '9') return why = "LIMIT/OFFSET is not a number", std::nullopt;
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+      }
+      if (p.is_word(i, "LIMIT")) plan.limit = n;
+      else plan.offset = n;
+      i += 2;
+      continue;
+    }
+    return why = "solution modifiers other than ORDER BY over variables, LIMIT and OFFSET", std::nullopt;
+  }
+  // Required part, then the OPTIONAL groups.
+  std::string required;
+  std::set<std::string> bound;
+  bool seen_optional = false;
+  std::vector<std::size_t> optionals;
+  std::vector<const Element*> filters;
+  for (const Element& e : g.elements) {
+    switch (e.kind) {
+      case Element::Kind::triples: {
+        if (seen_optional) return why = "patterns after an OPTIONAL", std::nullopt;
+        auto v = vars_in(p, toks, e.first, e.last);
+        bound.insert(v.begin(), v.end());
+        required += span(text, toks, e.first, e.last) + " ";
+        break;
+      }
+      case Element::Kind::chain: {
+        if (seen_optional) return why = "patterns after an OPTIONAL", std::nullopt;
+        std::optional<std::set<std::string>> common;
+        for (std::size_t b : e.branches) {
+          auto v = certain_vars(p, toks, b);
+          if (!v) return why = "a UNION branch holds more than triples, FILTERs and UNIONs", std::nullopt;
+          if (!common) {
+            common = *v;
+          } else {
+            std::set<std::string> both;
+            std::set_intersection(common->begin(), common->end(), v->begin(), v->end(), std::inserter(both, both.end()));
+            common = both;
+          }
+        }
+        bound.insert(common->begin(), common->end());
+        required += span(text, toks, e.first, e.last) + " ";
+        break;
+      }
+      case Element::Kind::filter: filters.push_back(&e); break;
+      case Element::Kind::other:
+        if (!p.is_word(e.first, "OPTIONAL") || e.branches.size() != 1)
+          return why = "MINUS, GRAPH, SERVICE, BIND or VALUES next to OPTIONAL", std::nullopt;
+        seen_optional = true;
+        optionals.push_back(e.branches.front());
+        break;
+    }
+  }
+  for (const Element* f : filters) {
+    required += span(text, toks, f->first, f->last) + " ";
+    for (const auto& v : vars_in(p, toks, f->first, f->last))
+      if (!bound.count(v)) return why = "a FILTER uses ?" + v + ", which the required patterns may leave unbound", std::nullopt;
+  }
+  const std::string prologue = text.substr(0, toks[sel].begin);
+  auto prepared = [&](const std::string& where_text) -> std::optional<std::string> {
+    auto q = prepare_query(prologue + "SELECT * WHERE { " + where_text + "}", {});
+    if (!q.ok()) return std::nullopt;
+    return q->text;
+  };
+  auto req = prepared(required);
+  if (!req) return why = "the required part cannot be prepared", std::nullopt;
+  plan.required = *req;
+  for (std::size_t o : optionals) {
+    auto own = certain_vars(p, toks, o);
+    if (!own) return why = "an OPTIONAL group holds more than triples, FILTERs and UNIONs", std::nullopt;
+    if (auto v = loose_filter(p, toks, o, *own))
+      return why = "a FILTER inside OPTIONAL uses " + *v + " from outside it", std::nullopt;
+    const Group& og = p.groups[o];
+    auto q = prepared(span(text, toks, og.open + 1, og.close) + " ");
+    if (!q) return why = "an OPTIONAL group cannot be prepared", std::nullopt;
+    plan.optionals.push_back(*q);
+  }
+  if (star) {
+    for (std::size_t i = g.open; i <= g.close; ++i)
+      if (toks[i].kind == Tok::var) {
+        std::string v(p.text_of(i).substr(1));
+        if (std::find(plan.projection.begin(), plan.projection.end(), v) == plan.projection.end())
+          plan.projection.push_back(std::move(v));
+      }
+  }
+  if (plan.projection.empty()) return why = "no variables projected", std::nullopt;
+  return plan;
+}
+
 std::string prologue_for(const std::set<std::string>& declared) {
   std::string prologue;
   for (const auto& [prefix, ns] : rdfio::prefixes())
@@ -590,6 +785,7 @@ Result<PreparedQuery> prepare_query(std::string_view sparql, const Params& param
   }
 
   // 4. UNION rewrite, group by group at the top level.
+  std::vector<std::size_t> top_groups;
   std::string body;
   std::size_t k = 0;
   std::size_t copied = 0;  // text offset copied so far
@@ -606,6 +802,7 @@ Result<PreparedQuery> prepare_query(std::string_view sparql, const Params& param
       return out;
     }
     const std::size_t g = *g_r;
+    top_groups.push_back(g);
     body.append(text, copied, toks[k].begin - copied);
     body += parser.render(g);
     copied = toks[parser.groups[g].close].end;
@@ -619,6 +816,23 @@ Result<PreparedQuery> prepare_query(std::string_view sparql, const Params& param
   out.prologue_lines = prologue.empty() ? 0 : 1;
   out.plain = prologue + text;
   out.text = prologue + body;
+
+  // 5. OPTIONAL: evaluated by kgbuild when the query has a shape it can take apart.
+  if (top_groups.size() == 1) {
+    std::string why;
+    auto plan = plan_optional(parser, toks, text, top_groups.front(), why);
+    if (plan) {
+      out.optional_plan = std::move(*plan);
+      // The whole-query warnings do not apply: the parts are prepared (and rewritten) apart.
+      out.notes.erase(std::remove_if(out.notes.begin(), out.notes.end(),
+                                     [](const std::string& n) { return n.find("left as it is") != std::string::npos; }),
+                      out.notes.end());
+      out.notes.push_back("OPTIONAL is evaluated by kgbuild: Rasqal runs the required part and each OPTIONAL group");
+    } else if (!why.empty()) {
+      for (auto& n : out.notes)
+        if (n.find("OPTIONAL after") != std::string::npos) n += " (kgbuild cannot evaluate it itself: " + why + ")";
+    }
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "describe.hpp"
@@ -98,7 +99,162 @@ std::string iri_path(const std::string& path) {
   return out;
 }
 
+using Solution = std::map<std::string, Term>;
+
+std::vector<Solution> solutions(const QueryResult& r) {
+  std::vector<Solution> out;
+  out.reserve(r.rows.size());
+  for (const auto& row : r.rows) {
+    Solution s;
+    for (std::size_t i = 0; i < row.size() && i < r.variables.size(); ++i)
+      if (row[i]) s.emplace(r.variables[i], *row[i]);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+bool compatible(const Solution& a, const Solution& b) {
+  for (const auto& [k, v] : b)
+    if (auto it = a.find(k); it != a.end() && !(it->second == v)) return false;
+  return true;
+}
+
+// SPARQL's ORDER BY order, https://www.w3.org/TR/sparql11-query/#modOrderBy: unbound,
+// blank nodes, IRIs, literals; numbers by value, other literals by lexical form.
+int compare_terms(const std::optional<Term>& a, const std::optional<Term>& b) {
+  auto rank = [](const std::optional<Term>& t) {
+    if (!t) return 0;
+    if (const Iri* i = std::get_if<Iri>(&*t)) return i->str().rfind("urn:kgbuild:bnode:", 0) == 0 ? 1 : 2;
+    return 3;
+  };
+  int ra = rank(a), rb = rank(b);
+  if (ra != rb) return ra < rb ? -1 : 1;
+  if (ra == 0) return 0;
+  if (ra < 3) return std::get<Iri>(*a).str().compare(std::get<Iri>(*b).str()) < 0 ? -1 : (*a == *b ? 0 : 1);
+  const Literal& la = std::get<Literal>(*a);
+  const Literal& lb = std::get<Literal>(*b);
+  auto number = [](const Literal& l) -> std::optional<double> {
+    const std::string xsd(vocab::kXsd);
+    static const char* numeric[] = {"integer", "decimal", "double", "float", "int", "long", "short",
+                                    "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger"};
+    for (const char* n : numeric)
+      if (l.datatype == xsd + n) {
+        try {
+          return std::stod(l.lexical);
+        } catch (...) {
+          return std::nullopt;
+        }
+      }
+    return std::nullopt;
+  };
+  auto na = number(la), nb = number(lb);
+  if (na && nb && *na != *nb) return *na < *nb ? -1 : 1;
+  if (la.lexical != lb.lexical) return la.lexical < lb.lexical ? -1 : 1;
+  if (la == lb) return 0;
+  return la < lb ? -1 : 1;
+}
+
 }  // namespace
+
+Result<QueryResult> Store::run_optional(const OptionalPlan& plan, const Diagnostics& diagnostics) {
+  KG_TRY(QueryResult required, m_backend->query(plan.required, diagnostics));
+  std::vector<Solution> acc = solutions(required);
+  for (const auto& text : plan.optionals) {
+    KG_TRY(QueryResult opt, m_backend->query(text, diagnostics));
+    // Index the optional rows by the values of the variables it shares with the
+    // required part (bound in every required row), then check full compatibility.
+    std::vector<std::string> keys;
+    for (const auto& v : opt.variables)
+      if (std::find(required.variables.begin(), required.variables.end(), v) != required.variables.end()) keys.push_back(v);
+    std::vector<Solution> rows = solutions(opt);
+    std::map<std::vector<std::optional<Term>>, std::vector<std::size_t>> index;
+    auto key_of = [&](const Solution& s) {
+      std::vector<std::optional<Term>> k;
+      for (const auto& v : keys) {
+        auto it = s.find(v);
+        k.push_back(it == s.end() ? std::nullopt : std::optional<Term>(it->second));
+      }
+      return k;
+    };
+    bool keyed = true;  // every optional row binds every key
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      auto k = key_of(rows[i]);
+      for (const auto& t : k) keyed = keyed && t.has_value();
+      index[k].push_back(i);
+    }
+    std::vector<Solution> next;
+    for (const Solution& a : acc) {
+      auto k = key_of(a);
+      bool full = keyed && std::all_of(k.begin(), k.end(), [](const auto& t) { return t.has_value(); });
+      bool matched = false;
+      auto consider = [&](std::size_t i) {
+        if (!compatible(a, rows[i])) return;
+        Solution merged = a;
+        merged.insert(rows[i].begin(), rows[i].end());
+        next.push_back(std::move(merged));
+        matched = true;
+      };
+      if (full) {
+        if (auto it = index.find(k); it != index.end())
+          for (std::size_t i : it->second) consider(i);
+      } else {
+        for (std::size_t i = 0; i < rows.size(); ++i) consider(i);
+      }
+      if (!matched) next.push_back(a);
+    }
+    acc = std::move(next);
+  }
+  QueryResult out;
+  out.variables = plan.projection;
+  for (const Solution& s : acc) {
+    std::vector<std::optional<Term>> row;
+    for (const auto& v : plan.projection) {
+      auto it = s.find(v);
+      row.push_back(it == s.end() ? std::nullopt : std::optional<Term>(it->second));
+    }
+    out.rows.push_back(std::move(row));
+  }
+  if (!plan.order.empty()) {
+    std::vector<std::pair<std::size_t, bool>> cols;  // ORDER BY columns of the projection
+    std::vector<std::vector<std::optional<Term>>> keyed_rows;
+    for (const Solution& s : acc) {
+      std::vector<std::optional<Term>> k;
+      for (const auto& [v, desc] : plan.order) {
+        auto it = s.find(v);
+        k.push_back(it == s.end() ? std::nullopt : std::optional<Term>(it->second));
+      }
+      keyed_rows.push_back(std::move(k));
+    }
+    std::vector<std::size_t> idx(out.rows.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
+      for (std::size_t c = 0; c < plan.order.size(); ++c) {
+        int r = compare_terms(keyed_rows[x][c], keyed_rows[y][c]);
+        if (r != 0) return plan.order[c].second ? r > 0 : r < 0;
+      }
+      return out.rows[x] < out.rows[y];  // ties: a fixed order
+    });
+    std::vector<std::vector<std::optional<Term>>> sorted;
+    for (std::size_t i : idx) sorted.push_back(std::move(out.rows[i]));
+    out.rows = std::move(sorted);
+  } else {
+    std::sort(out.rows.begin(), out.rows.end());
+  }
+  if (plan.distinct) {
+    std::set<std::vector<std::optional<Term>>> seen;
+    std::vector<std::vector<std::optional<Term>>> kept;
+    for (auto& r : out.rows)
+      if (seen.insert(r).second) kept.push_back(std::move(r));
+    out.rows = std::move(kept);
+  }
+  if (plan.offset || plan.limit) {
+    std::size_t from = std::min(plan.offset, out.rows.size());
+    std::size_t to = plan.limit ? std::min(out.rows.size(), from + *plan.limit) : out.rows.size();
+    out.rows = std::vector<std::vector<std::optional<Term>>>(out.rows.begin() + static_cast<std::ptrdiff_t>(from),
+                                                              out.rows.begin() + static_cast<std::ptrdiff_t>(to));
+  }
+  return out;
+}
 
 std::string file_context_iri(const std::string& path) {
   std::error_code ec;
@@ -212,6 +368,11 @@ Result<QueryResult> Store::query(std::string_view sparql, const Params& params, 
   for (const auto& note : q.notes)
     if (diagnostics && note.find("left as it is") != std::string::npos)
       diagnostics(Level::warning, Location{"query"}, note);
+  if (q.optional_plan) {
+    auto planned = run_optional(*q.optional_plan, diagnostics);
+    if (planned.ok() || planned.error().code != Errc::parse) return planned;
+    // A syntax error: reported from the query as written, below.
+  }
   auto r = run(q.text, diagnostics);
   if (!r.ok() && r.error().code == Errc::parse) {
     Error e = r.error();

@@ -9,6 +9,7 @@ using kg::store::prepare_query;
 namespace {
 
 std::string body_of(const kg::store::PreparedQuery& q) { return q.text.substr(q.text.find('\n') + 1); }
+std::string body_of_text(const std::string& text) { return text.substr(text.find('\n') + 1); }
 
 }  // namespace
 
@@ -107,6 +108,31 @@ TEST_SUITE("store::prepare_query") {
     REQUIRE(b->notes.size() == 2);
     CHECK(b->notes[0].find("OPTIONAL after other patterns was left as it is") != std::string::npos);
     CHECK(b->notes[1].find("a UNION joined with other patterns was left as it is") != std::string::npos);
+  }
+
+  TEST_CASE("plans OPTIONAL for kgbuild's own left join, or says why it cannot") {
+    auto q = prepare_query(
+        "SELECT DISTINCT ?e ?d WHERE { ?e a kg:Event . { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } "
+        "FILTER(?n != \"x\") OPTIONAL { ?e kg:date ?d } } ORDER BY DESC(?d) ?e LIMIT 5 OFFSET 1",
+        {});
+    REQUIRE(q.ok());
+    REQUIRE(q->optional_plan);
+    const auto& p = *q->optional_plan;
+    CHECK(p.projection == std::vector<std::string>{"e", "d"});
+    CHECK(p.distinct);
+    CHECK(p.order == std::vector<std::pair<std::string, bool>>{{"d", true}, {"e", false}});
+    CHECK(p.limit == std::optional<std::size_t>(5));
+    CHECK(p.offset == 1);
+    CHECK(body_of_text(p.required) ==
+          "SELECT * WHERE { { ?e a kg:Event . ?e rdfs:label ?n . } UNION { ?e a kg:Event . ?e skos:altLabel ?n . } "
+          "FILTER(?n != \"x\") }");
+    REQUIRE(p.optionals.size() == 1);
+    CHECK(body_of_text(p.optionals[0]) == "SELECT * WHERE { ?e kg:date ?d }");
+    auto loose = prepare_query("SELECT ?e WHERE { ?e a kg:Event OPTIONAL { ?e kg:date ?d } FILTER(BOUND(?d)) }", {});
+    REQUIRE(loose.ok());
+    CHECK_FALSE(loose->optional_plan);
+    REQUIRE(loose->notes.size() == 1);
+    CHECK(loose->notes[0].find("a FILTER uses ?d, which the required patterns may leave unbound") != std::string::npos);
   }
 
   TEST_CASE("rewrites inside nested groups and keeps CONSTRUCT templates") {

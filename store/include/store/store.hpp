@@ -74,6 +74,20 @@ Result<QueryResult> parse_sparql_json(std::string_view body);
 /// anything else is a string literal (escaped per STRING_LITERAL_QUOTE).
 using Params = std::map<std::string, std::string>;
 
+/// How kgbuild answers a SELECT with OPTIONAL itself (Rasqal 0.9.33 pairs rows whose
+/// shared variables differ in every left join tried): Rasqal runs the required part and
+/// each OPTIONAL group as separate SELECT * queries, and kgbuild left-joins the rows,
+/// then projects, removes duplicates, orders and slices.
+struct OptionalPlan {
+  std::string required;                 ///< SELECT * of the required patterns and FILTERs (prepared)
+  std::vector<std::string> optionals;   ///< SELECT * of each OPTIONAL group, in order (prepared)
+  std::vector<std::string> projection;  ///< variables kept, in order
+  bool distinct = false;                ///< DISTINCT or REDUCED
+  std::vector<std::pair<std::string, bool>> order;  ///< ORDER BY variables, true = DESC
+  std::optional<std::size_t> limit;
+  std::size_t offset = 0;
+};
+
 /// A query after `prepare_query`.
 struct PreparedQuery {
   std::string text;        ///< what is handed to the engine
@@ -83,6 +97,7 @@ struct PreparedQuery {
   std::vector<std::string> projection;  ///< SELECT variables (without '?'), for empty answers
   std::size_t prologue_lines = 0;  ///< lines of predeclared prefixes put in front
   std::vector<std::string> notes;  ///< what was done, or why a suspicious group was left alone
+  std::optional<OptionalPlan> optional_plan;  ///< set when kgbuild evaluates OPTIONAL itself
 };
 
 /// Prepares `sparql` for Rasqal: predeclares the ontology's prefixes (those the query
@@ -159,6 +174,8 @@ class Store {
   explicit Store(std::unique_ptr<Backend> backend) : m_backend(std::move(backend)) {}
   /// Runs a prepared query; DESCRIBE is answered here (Rasqal returns no triples for it).
   Result<QueryResult> run(const std::string& text, const Diagnostics& diagnostics);
+  /// Answers a SELECT with OPTIONAL by its plan (see OptionalPlan).
+  Result<QueryResult> run_optional(const OptionalPlan& plan, const Diagnostics& diagnostics);
   std::unique_ptr<Backend> m_backend;
 };
 
