@@ -107,7 +107,12 @@ int cmd_query(const Args& argv, Context& ctx) {
     auto prepared = store::prepare_query(text, params);
     if (prepared.ok()) {
       for (const auto& n : prepared->notes) ctx.err << "kgbuild: note: " << n << "\n";
-      ctx.err << prepared->text << "\n";
+      if (const auto& plan = prepared->optional_plan) {
+        ctx.err << "# required part\n" << plan->required << "\n";
+        for (const auto& o : plan->optionals) ctx.err << "# OPTIONAL group (left-joined by kgbuild)\n" << o << "\n";
+      } else {
+        ctx.err << prepared->text << "\n";
+      }
     }
   }
   auto source = open_source(args, "query", store::Access::read, ctx, rc);

@@ -10,10 +10,12 @@
 // in SPARQL JSON results, read by `parse_sparql_json`.
 //
 // Queries go through `prepare_query` first: the ontology's prefixes are predeclared,
-// `$name` parameters are substituted, SPARQL 1.1 property paths with `|` are refused
-// with a clear error (Rasqal has none), and group patterns that Rasqal 0.9.33 joins
-// wrongly (triple patterns next to a UNION, ../shared/spec/pitfalls.md) are rewritten
-// into one UNION of basic graph patterns before Rasqal sees them.
+// `$name` parameters are substituted, SPARQL 1.1 property paths with `|` and
+// COUNT(DISTINCT …) are refused with a clear error (Rasqal has no paths and miscounts),
+// group patterns that Rasqal 0.9.33 joins wrongly (triple patterns next to a UNION,
+// ../shared/spec/pitfalls.md) are rewritten into one UNION of basic graph patterns,
+// and OPTIONAL (which Rasqal mis-joins too) is planned for kgbuild's own left join
+// (OptionalPlan). DESCRIBE, which Rasqal answers with nothing, is answered by the Store.
 //
 // Blank nodes: kgbuild writes none; a blank node of another graph is the IRI
 // "urn:kgbuild:bnode:ID" inside Terms and printed as "_:ID".
