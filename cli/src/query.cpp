@@ -108,7 +108,7 @@ int cmd_query(const Args& argv, Context& ctx) {
     if (prepared.ok()) {
       for (const auto& n : prepared->notes) ctx.err << "kgbuild: note: " << n << "\n";
       if (const auto& plan = prepared->optional_plan) {
-        ctx.err << "# required part\n" << plan->required << "\n";
+        for (const auto& r : plan->required) ctx.err << "# required part (rows united by kgbuild)\n" << r << "\n";
         for (const auto& o : plan->optionals) ctx.err << "# OPTIONAL group (left-joined by kgbuild)\n" << o << "\n";
       } else {
         ctx.err << prepared->text << "\n";

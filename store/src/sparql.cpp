@@ -28,6 +28,7 @@
 // slices. Other shapes go to Rasqal with a warning.
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <set>
@@ -488,6 +489,8 @@ Result<std::string> param_term(const std::string& name, const std::string& value
 
 namespace {
 
+thread_local bool t_planning = false;  // prepare_query called by plan_optional
+
 std::set<std::string> vars_in(const Parser& p, const std::vector<Token>& toks, std::size_t first, std::size_t last) {
   std::set<std::string> out;
   for (std::size_t i = first; i < last && i < toks.size(); ++i)
@@ -543,6 +546,58 @@ std::string span(std::string_view text, const std::vector<Token>& toks, std::siz
   return std::string(text.substr(toks[first].begin, toks[last - 1].end - toks[first].begin));
 }
 
+// A prepared "SELECT * WHERE { { b1 } UNION { b2 } … FILTER… }" (what the rewrite
+// makes of a group) as one query per branch, each with the FILTERs (a FILTER over a
+// union is the union of the filtered branches); the query itself when it has no such
+// shape.
+std::vector<std::string> split_union(const std::string& q) {
+  auto toks = tokenize(q);
+  if (!toks.ok()) return {q};
+  Parser p(q, *toks);
+  std::size_t open = 0;
+  while (open < toks->size() && (*toks)[open].kind != Tok::lbrace) ++open;
+  if (open >= toks->size()) return {q};
+  auto g = p.group(open);
+  if (!g.ok()) return {q};
+  const Group& top = p.groups[*g];
+  const Element* chain = nullptr;
+  std::string filters;
+  for (const Element& e : top.elements) {
+    if (e.kind == Element::Kind::filter) filters += " " + span(q, *toks, e.first, e.last);
+    else if (e.kind == Element::Kind::chain && !chain) chain = &e;
+    else return {q};
+  }
+  if (!chain || chain->branches.size() < 2) return {q};
+  std::vector<std::string> parts;
+  const std::string head = q.substr(0, (*toks)[open].begin);
+  // A branch is triples only, or a group holding nothing but a UNION of such (the
+  // rewrite of a nested group): its branches are parts of their own.
+  std::function<bool(std::size_t)> collect = [&](std::size_t b) {
+    const Group& br = p.groups[b];
+    if (br.raw) return false;
+    bool triples_only = true;
+    for (const Element& e : br.elements)
+      if (e.kind != Element::Kind::triples) triples_only = false;
+    if (triples_only) {
+      parts.push_back(head + "{ " + span(q, *toks, br.open + 1, br.close) + filters + " }");
+      return true;
+    }
+    const Element* inner = nullptr;
+    for (const Element& e : br.elements) {
+      if (e.kind == Element::Kind::triples && e.first + 1 == e.last && (*toks)[e.first].kind == Tok::dot) continue;
+      if (e.kind != Element::Kind::chain || inner) return false;
+      inner = &e;
+    }
+    if (!inner) return false;
+    for (std::size_t c : inner->branches)
+      if (!collect(c)) return false;
+    return true;
+  };
+  for (std::size_t b : chain->branches)
+    if (!collect(b)) return {q};
+  return parts;
+}
+
 // The OptionalPlan of a SELECT whose WHERE group is required patterns (triples, UNION
 // chains, FILTERs over variables they always bind) followed by OPTIONAL groups of
 // triples, chains and FILTERs over their own variables, with plain variables projected
@@ -551,14 +606,18 @@ std::string span(std::string_view text, const std::vector<Token>& toks, std::siz
 std::optional<OptionalPlan> plan_optional(const Parser& p, const std::vector<Token>& toks, const std::string& text,
                                           std::size_t where, std::string& why) {
   const Group& g = p.groups[where];
-  bool has_optional = false;
-  for (const Element& e : g.elements)
+  bool has_optional = false, has_union = false;
+  for (const Element& e : g.elements) {
     if (e.kind == Element::Kind::other && p.is_word(e.first, "OPTIONAL")) has_optional = true;
-  if (!has_optional) return std::nullopt;
+    if (e.kind == Element::Kind::chain && e.branches.size() > 1) has_union = true;
+  }
+  if (!has_optional && !has_union) return std::nullopt;
+  std::string ignored;
+  std::string& reason = has_optional ? why : ignored;  // only OPTIONAL needs a reason told
   // SELECT [DISTINCT|REDUCED] (?v… | *) [WHERE]
   std::size_t sel = 0;
   while (sel < g.open && !p.is_word(sel, "SELECT")) ++sel;
-  if (sel >= g.open) return why = "not a SELECT", std::nullopt;
+  if (sel >= g.open) return reason = "not a SELECT", std::nullopt;
   OptionalPlan plan;
   bool star = false;
   for (std::size_t i = sel + 1; i < g.open; ++i) {
@@ -566,7 +625,7 @@ std::optional<OptionalPlan> plan_optional(const Parser& p, const std::vector<Tok
     else if (toks[i].kind == Tok::var) plan.projection.emplace_back(p.text_of(i).substr(1));
     else if (toks[i].kind == Tok::other && p.text_of(i) == "*") star = true;
     else if (p.is_word(i, "WHERE")) continue;
-    else return why = "the SELECT clause holds expressions or FROM", std::nullopt;
+    else return reason = "the SELECT clause holds expressions or FROM", std::nullopt;
   }
   // ORDER BY (?v | ASC(?v) | DESC(?v))+, LIMIT n, OFFSET n
   for (std::size_t i = g.close + 1; i < toks.size();) {
@@ -589,7 +648,7 @@ std::optional<OptionalPlan> plan_optional(const Parser& p, const std::vector<Tok
     if ((p.is_word(i, "LIMIT") || p.is_word(i, "OFFSET")) && i + 1 < toks.size() && toks[i + 1].kind == Tok::word) {
       std::size_t n = 0;
       for (char c : p.text_of(i + 1)) {
-        if (c < '0' || c > '9') return why = "LIMIT/OFFSET is not a number", std::nullopt;
+        if (c < '0' || c > '9') return reason = "LIMIT/OFFSET is not a number", std::nullopt;
         n = n * 10 + static_cast<std::size_t>(c - '0');
       }
       if (p.is_word(i, "LIMIT")) plan.limit = n;
@@ -597,7 +656,7 @@ std::optional<OptionalPlan> plan_optional(const Parser& p, const std::vector<Tok
       i += 2;
       continue;
     }
-    return why = "solution modifiers other than ORDER BY over variables, LIMIT and OFFSET", std::nullopt;
+    return reason = "solution modifiers other than ORDER BY over variables, LIMIT and OFFSET", std::nullopt;
   }
   // Required part, then the OPTIONAL groups.
   std::string required;
@@ -608,18 +667,18 @@ std::optional<OptionalPlan> plan_optional(const Parser& p, const std::vector<Tok
   for (const Element& e : g.elements) {
     switch (e.kind) {
       case Element::Kind::triples: {
-        if (seen_optional) return why = "patterns after an OPTIONAL", std::nullopt;
+        if (seen_optional) return reason = "patterns after an OPTIONAL", std::nullopt;
         auto v = vars_in(p, toks, e.first, e.last);
         bound.insert(v.begin(), v.end());
         required += span(text, toks, e.first, e.last) + " ";
         break;
       }
       case Element::Kind::chain: {
-        if (seen_optional) return why = "patterns after an OPTIONAL", std::nullopt;
+        if (seen_optional) return reason = "patterns after an OPTIONAL", std::nullopt;
         std::optional<std::set<std::string>> common;
         for (std::size_t b : e.branches) {
           auto v = certain_vars(p, toks, b);
-          if (!v) return why = "a UNION branch holds more than triples, FILTERs and UNIONs", std::nullopt;
+          if (!v) return reason = "a UNION branch holds more than triples, FILTERs and UNIONs", std::nullopt;
           if (!common) {
             common = *v;
           } else {
@@ -635,7 +694,7 @@ std::optional<OptionalPlan> plan_optional(const Parser& p, const std::vector<Tok
       case Element::Kind::filter: filters.push_back(&e); break;
       case Element::Kind::other:
         if (!p.is_word(e.first, "OPTIONAL") || e.branches.size() != 1)
-          return why = "MINUS, GRAPH, SERVICE, BIND or VALUES next to OPTIONAL", std::nullopt;
+          return reason = "MINUS, GRAPH, SERVICE, BIND or VALUES next to OPTIONAL", std::nullopt;
         seen_optional = true;
         optionals.push_back(e.branches.front());
         break;
@@ -644,25 +703,28 @@ std::optional<OptionalPlan> plan_optional(const Parser& p, const std::vector<Tok
   for (const Element* f : filters) {
     required += span(text, toks, f->first, f->last) + " ";
     for (const auto& v : vars_in(p, toks, f->first, f->last))
-      if (!bound.count(v)) return why = "a FILTER uses ?" + v + ", which the required patterns may leave unbound", std::nullopt;
+      if (!bound.count(v)) return reason = "a FILTER uses ?" + v + ", which the required patterns may leave unbound", std::nullopt;
   }
   const std::string prologue = text.substr(0, toks[sel].begin);
   auto prepared = [&](const std::string& where_text) -> std::optional<std::string> {
+    t_planning = true;  // the parts are prepared (rewritten) but not planned again
     auto q = prepare_query(prologue + "SELECT * WHERE { " + where_text + "}", {});
+    t_planning = false;
     if (!q.ok()) return std::nullopt;
     return q->text;
   };
   auto req = prepared(required);
-  if (!req) return why = "the required part cannot be prepared", std::nullopt;
-  plan.required = *req;
+  if (!req) return reason = "the required part cannot be prepared", std::nullopt;
+  plan.required = split_union(*req);
+  if (!has_optional && plan.required.size() < 2) return std::nullopt;  // nothing to gain
   for (std::size_t o : optionals) {
     auto own = certain_vars(p, toks, o);
-    if (!own) return why = "an OPTIONAL group holds more than triples, FILTERs and UNIONs", std::nullopt;
+    if (!own) return reason = "an OPTIONAL group holds more than triples, FILTERs and UNIONs", std::nullopt;
     if (auto v = loose_filter(p, toks, o, *own))
-      return why = "a FILTER inside OPTIONAL uses " + *v + " from outside it", std::nullopt;
+      return reason = "a FILTER inside OPTIONAL uses " + *v + " from outside it", std::nullopt;
     const Group& og = p.groups[o];
     auto q = prepared(span(text, toks, og.open + 1, og.close) + " ");
-    if (!q) return why = "an OPTIONAL group cannot be prepared", std::nullopt;
+    if (!q) return reason = "an OPTIONAL group cannot be prepared", std::nullopt;
     plan.optionals.push_back(*q);
   }
   if (star) {
@@ -673,7 +735,7 @@ std::optional<OptionalPlan> plan_optional(const Parser& p, const std::vector<Tok
           plan.projection.push_back(std::move(v));
       }
   }
-  if (plan.projection.empty()) return why = "no variables projected", std::nullopt;
+  if (plan.projection.empty()) return reason = "no variables projected", std::nullopt;
   return plan;
 }
 
@@ -818,7 +880,7 @@ Result<PreparedQuery> prepare_query(std::string_view sparql, const Params& param
   out.text = prologue + body;
 
   // 5. OPTIONAL: evaluated by kgbuild when the query has a shape it can take apart.
-  if (top_groups.size() == 1) {
+  if (top_groups.size() == 1 && !t_planning) {
     std::string why;
     auto plan = plan_optional(parser, toks, text, top_groups.front(), why);
     if (plan) {
@@ -827,7 +889,9 @@ Result<PreparedQuery> prepare_query(std::string_view sparql, const Params& param
       out.notes.erase(std::remove_if(out.notes.begin(), out.notes.end(),
                                      [](const std::string& n) { return n.find("left as it is") != std::string::npos; }),
                       out.notes.end());
-      out.notes.push_back("OPTIONAL is evaluated by kgbuild: Rasqal runs the required part and each OPTIONAL group");
+      out.notes.push_back("evaluated by kgbuild: Rasqal runs " + std::to_string(out.optional_plan->required.size()) +
+                          " required part(s) and " + std::to_string(out.optional_plan->optionals.size()) +
+                          " OPTIONAL group(s), kgbuild unites and left-joins their rows");
     } else if (!why.empty()) {
       for (auto& n : out.notes)
         if (n.find("OPTIONAL after") != std::string::npos) n += " (kgbuild cannot evaluate it itself: " + why + ")";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -157,8 +158,21 @@ int compare_terms(const std::optional<Term>& a, const std::optional<Term>& b) {
 }  // namespace
 
 Result<QueryResult> Store::run_optional(const OptionalPlan& plan, const Diagnostics& diagnostics) {
-  KG_TRY(QueryResult required, m_backend->query(plan.required, diagnostics));
-  std::vector<Solution> acc = solutions(required);
+  std::vector<Solution> acc;
+  QueryResult required;  // variables bound by every part (for the join index)
+  for (std::size_t i = 0; i < plan.required.size(); ++i) {
+    KG_TRY(QueryResult part, m_backend->query(plan.required[i], diagnostics));
+    auto rows = solutions(part);
+    acc.insert(acc.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+    if (i == 0) {
+      required.variables = part.variables;
+    } else {
+      std::vector<std::string> both;
+      for (const auto& v : required.variables)
+        if (std::find(part.variables.begin(), part.variables.end(), v) != part.variables.end()) both.push_back(v);
+      required.variables = std::move(both);
+    }
+  }
   for (const auto& text : plan.optionals) {
     KG_TRY(QueryResult opt, m_backend->query(text, diagnostics));
     // Index the optional rows by the values of the variables it shares with the

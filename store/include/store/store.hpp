@@ -76,12 +76,16 @@ Result<QueryResult> parse_sparql_json(std::string_view body);
 /// anything else is a string literal (escaped per STRING_LITERAL_QUOTE).
 using Params = std::map<std::string, std::string>;
 
-/// How kgbuild answers a SELECT with OPTIONAL itself (Rasqal 0.9.33 pairs rows whose
-/// shared variables differ in every left join tried): Rasqal runs the required part and
-/// each OPTIONAL group as separate SELECT * queries, and kgbuild left-joins the rows,
-/// then projects, removes duplicates, orders and slices.
+/// How kgbuild answers a SELECT with OPTIONAL or UNION itself (Rasqal 0.9.33 pairs rows
+/// whose shared variables differ in every left join tried, and is slow on unions): Rasqal
+/// runs each branch of the required part and each OPTIONAL group as separate SELECT *
+/// queries, and kgbuild unites and left-joins the rows, then projects, removes
+/// duplicates, orders and slices.
 struct OptionalPlan {
-  std::string required;                 ///< SELECT * of the required patterns and FILTERs (prepared)
+  /// SELECT * queries whose rows, concatenated, are the required part: one per UNION
+  /// branch after the rewrite (Rasqal 0.9.33 takes ~50 times longer for a UNION of
+  /// basic graph patterns than for its branches one by one), FILTERs in each (prepared).
+  std::vector<std::string> required;
   std::vector<std::string> optionals;   ///< SELECT * of each OPTIONAL group, in order (prepared)
   std::vector<std::string> projection;  ///< variables kept, in order
   bool distinct = false;                ///< DISTINCT or REDUCED
@@ -99,7 +103,7 @@ struct PreparedQuery {
   std::vector<std::string> projection;  ///< SELECT variables (without '?'), for empty answers
   std::size_t prologue_lines = 0;  ///< lines of predeclared prefixes put in front
   std::vector<std::string> notes;  ///< what was done, or why a suspicious group was left alone
-  std::optional<OptionalPlan> optional_plan;  ///< set when kgbuild evaluates OPTIONAL itself
+  std::optional<OptionalPlan> optional_plan;  ///< set when kgbuild evaluates OPTIONAL/UNION itself
 };
 
 /// Prepares `sparql` for Rasqal: predeclares the ontology's prefixes (those the query
