@@ -15,6 +15,7 @@ struct BuildOptions {
   bool strict = false;              ///< a skipped input makes the run fail
   bool progress = false;            ///< show progress on stderr
   unsigned jobs = 1;                ///< extraction threads
+  std::string store_uri;            ///< also load the graph into this store (kgbuild load), if set
 };
 
 struct BuildSummary {

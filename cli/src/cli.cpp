@@ -34,6 +34,8 @@ const char* kMainHelp =
     "  validate   check graph files against kgbuild's SHACL shapes\n"
     "  view       write GraphML, DOT and HTML views of a graph or of one entity's neighbourhood\n"
     "  path       print the shortest relation paths between two entities, with evidence\n"
+    "  query      run a SPARQL query over graph files or a store (table, CSV, TSV, JSON, Turtle)\n"
+    "  load       load graph files into a store (sqlite:PATH), one context per source document\n"
     "\n"
     "options:\n"
     "  -h, --help       show this help (kgbuild <command> --help for a command)\n"
@@ -115,6 +117,7 @@ int cmd_build(const std::vector<std::string>& argv, Context& ctx) {
       {"strict", 0, false, false, "", "fail (exit 1, nothing written) when any input cannot be read as UTF-8 text"},
       {"jobs", 'j', true, false, "N", "extraction threads (default: number of cores)"},
       {"data", 0, true, false, "DIR", "lexicon/rule data folder (default: $KG_DATA_DIR or the built-in one)"},
+      {"store", 0, true, false, "URI", "also load the graph into this store (sqlite:PATH), as kgbuild load does"},
       {"quiet", 'q', false, false, "", "no progress and no warnings on stderr"},
       {"help", 'h', false, false, "", "show this help"},
   };
@@ -140,6 +143,7 @@ int cmd_build(const std::vector<std::string>& argv, Context& ctx) {
   opt.output_dir = *args.get("output");
   opt.data_dir = find_data_dir(args);
   opt.strict = args.has("strict");
+  if (auto uri = args.get("store")) opt.store_uri = *uri;
   opt.progress = !ctx.quiet && ::isatty(STDERR_FILENO);
   opt.jobs = std::max(1u, std::thread::hardware_concurrency());
   if (auto j = args.get("jobs")) {
@@ -272,7 +276,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     }
     static const std::map<std::string, std::function<int(const std::vector<std::string>&, Context&)>> commands{
         {"build", cmd_build}, {"extract", cmd_extract}, {"validate", cmd_validate},
-        {"view", cmd_view}, {"path", cmd_path}};
+        {"view", cmd_view}, {"path", cmd_path}, {"query", cmd_query}, {"load", cmd_load}};
     auto it = commands.find(cmd);
     if (it == commands.end()) {
       ctx.error("unknown command '" + cmd + "' (see kgbuild --help)");

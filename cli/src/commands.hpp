@@ -33,5 +33,7 @@ int cmd_extract(const Args& argv, Context& ctx);
 int cmd_validate(const Args& argv, Context& ctx);
 int cmd_view(const Args& argv, Context& ctx);  // view.cpp
 int cmd_path(const Args& argv, Context& ctx);  // view.cpp
+int cmd_query(const Args& argv, Context& ctx);  // query.cpp
+int cmd_load(const Args& argv, Context& ctx);   // query.cpp
 
 }  // namespace kg::cli

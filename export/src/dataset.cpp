@@ -1,7 +1,15 @@
 // graph::Graph → Dataset: the RDF view of the graph (ontology.md "Provenance").
-// Named graphs: one per source document (statements found there, mentionedIn links,
-// Assertions, the SourceDocument's own fields) and one for merged entity
-// descriptions (rdf:type, rdfs:label, skos:altLabel).
+// Named graphs: one per source document, self-contained: the statements found there,
+// mentionedIn links, Assertions, the SourceDocument's own fields, and the description
+// (rdf:type, rdfs:label, every skos:altLabel) of each entity the document mentions.
+// An entity named by several documents therefore has its description repeated in
+// each of their graphs, so that a store can replace one document's graph (kgbuild
+// load) without losing or duplicating another document's entities; the union
+// (graph.ttl) holds each triple once. Only an entity that no described document
+// mentions (never built by graph::Graph::add) keeps its description in the shared
+// graph entities_graph_iri(). An entity's "documents" are those that mention it, hold
+// a statement about it or point to it, so every graph is closed under descriptions of
+// the entities it uses.
 // A mentionedIn link or an evidence item naming a file that graph.sources() does not
 // describe cannot be given a source graph or SourceDocument IRI and is left out (the
 // graph never builds such evidence: add() records every document's source).
@@ -9,6 +17,7 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <set>
 
 #include "export/export.hpp"
 
@@ -91,9 +100,28 @@ class Builder {
     for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) {
       const graph::Node& n = a[*vi];
       Iri s = node_iri(n);
-      add(s, iri(vocab::rdf_type), Iri::unchecked(ontology::iri(n.key.cls)), entities);
-      add(s, iri(vocab::rdfs_label), Literal{n.label.empty() ? n.key.name : n.label, "", ""}, entities);
-      for (const auto& alt : n.alt_labels) add(s, iri(vocab::skos_altLabel), Literal{alt, "", ""}, entities);
+      std::set<Iri> homes;  // the graphs that describe this entity
+      for (const auto& file : n.mentioned_in)
+        if (auto g = graph_of(file)) homes.insert(*g);
+      // ... and every graph holding a statement about it or pointing to it (an entity
+      // known only from a relation or attribute has no mentionedIn link).
+      for (const auto& [k, value] : n.attributes)
+        for (const auto& ev : value.evidence)
+          if (auto g = graph_of(ev.file_name)) homes.insert(*g);
+      for (auto [ei, ee] = boost::out_edges(*vi, a); ei != ee; ++ei)
+        for (const auto& ev : a[*ei].evidence)
+          if (auto g = graph_of(ev.file_name)) homes.insert(*g);
+      for (auto [ei, ee] = boost::in_edges(*vi, a); ei != ee; ++ei)
+        for (const auto& ev : a[*ei].evidence)
+          if (auto g = graph_of(ev.file_name)) homes.insert(*g);
+      if (n.key.cls == Class::SourceDocument)
+        if (auto g = graph_of(n.label)) homes.insert(*g);
+      if (homes.empty()) homes.insert(entities);
+      for (const Iri& home : homes) {
+        add(s, iri(vocab::rdf_type), Iri::unchecked(ontology::iri(n.key.cls)), home);
+        add(s, iri(vocab::rdfs_label), Literal{n.label.empty() ? n.key.name : n.label, "", ""}, home);
+        for (const auto& alt : n.alt_labels) add(s, iri(vocab::skos_altLabel), Literal{alt, "", ""}, home);
+      }
       for (const auto& file : n.mentioned_in)
         if (auto g = graph_of(file)) add(s, Iri::unchecked(ontology::iri(ontology::Property::mentionedIn)), m_source_iri[file], *g);
       if (n.key.cls == Class::SourceDocument) source_fields(n, s);

@@ -75,3 +75,9 @@ std::string Compactor::compact_or_full(std::string_view iri) const {
 }
 
 }  // namespace kg::rdfio::detail
+
+namespace kg::rdfio {
+
+const std::vector<std::pair<std::string, std::string>>& prefixes() { return detail::prefixes(); }
+
+}  // namespace kg::rdfio

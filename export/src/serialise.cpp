@@ -52,7 +52,7 @@ Result<void> serialise_to(const Dataset& ds, Format format, detail::Sink sink) {
     case Format::trig: {
       const bool trig = format == Format::trig;
       TurtleWriter w(std::move(sink), trig ? TurtleWriter::Syntax::trig : TurtleWriter::Syntax::turtle);
-      for (const auto& [p, ns] : prefixes()) w.prefix(p, ns);
+      for (const auto& [p, ns] : detail::prefixes()) w.prefix(p, ns);
       if (!trig) return write_all(w, ds.quads);
       // TriG groups by graph: order by graph first (stable, so s, p, o order stays).
       std::vector<const Quad*> by_graph;

@@ -30,9 +30,9 @@ TEST_SUITE("export::Dataset") {
     CHECK(kSourceGraph == "https://w3id.org/kgbuild/resource/graph/" + extract::source_key(source("one.txt")).name);
   }
 
-  TEST_CASE("every entity has its class, one label and its alt labels in the entities graph") {
+  TEST_CASE("every entity has its class, one label and its alt labels in the graph of the source naming it") {
     auto ds = sample_dataset();
-    const std::string ent = rdfio::entities_graph_iri();
+    const std::string ent = kSourceGraph;
     CHECK(match(ds, kPerson, vocab::rdf_type, "<" + kKg + "Person>", ent).size() == 1);
     CHECK(match(ds, kPerson, vocab::rdfs_label).size() == 1);
     CHECK(match(ds, kPerson, vocab::rdfs_label, "\"Anton Brask\"", ent).size() == 1);
@@ -52,6 +52,28 @@ TEST_SUITE("export::Dataset") {
     g.add(d);
     auto ds = rdfio::to_dataset(g);
     CHECK(object_of(ds, ontology::entity_iri(b), vocab::rdfs_label) == "\"" + b.name + "\"");
+    // described in the graph of the document stating the relation, not in a shared graph
+    CHECK(match(ds, ontology::entity_iri(b), vocab::rdf_type, "", rdfio::source_graph_iri(source("two.txt"))).size() == 1);
+    CHECK(match(ds, ontology::entity_iri(b), vocab::rdf_type, "", rdfio::entities_graph_iri()).empty());
+  }
+
+  TEST_CASE("an entity named by two sources is described in both graphs and once in the union") {
+    graph::Graph g;
+    g.add(sample_doc("one.txt"));
+    g.add(sample_doc("two.txt"));
+    auto ds = rdfio::to_dataset(g);
+    for (const std::string file : {"one.txt", "two.txt"}) {
+      INFO(file);
+      const std::string graph_iri = rdfio::source_graph_iri(source(file));
+      CHECK(match(ds, kPerson, vocab::rdf_type, "<" + kKg + "Person>", graph_iri).size() == 1);
+      CHECK(match(ds, kPerson, vocab::rdfs_label, "\"Anton Brask\"", graph_iri).size() == 1);
+      CHECK(match(ds, kPerson, vocab::skos_altLabel, "", graph_iri).size() == 2);
+    }
+    CHECK(match(ds, kPerson, vocab::rdf_type, "", rdfio::entities_graph_iri()).empty());
+    std::size_t labels = 0;
+    for (const auto& q : ds.triples())
+      if (q.subject.str() == kPerson && q.predicate.str() == vocab::rdfs_label) ++labels;
+    CHECK(labels == 1);
   }
 
   TEST_CASE("mentionedIn links an entity to each source naming it, in that source's graph") {
@@ -72,8 +94,8 @@ TEST_SUITE("export::Dataset") {
     CHECK(match(ds, kSource, kKg + "fileName", "\"one.txt\"", kSourceGraph).size() == 1);
     CHECK(match(ds, kSource, kKg + "sha256", "\"" + source("one.txt").sha256 + "\"", kSourceGraph).size() == 1);
     CHECK(match(ds, kSource, kKg + "byteSize", integer(42), kSourceGraph).size() == 1);
-    CHECK(match(ds, kSource, vocab::rdf_type, "<" + kKg + "SourceDocument>", rdfio::entities_graph_iri()).size() == 1);
-    CHECK(match(ds, kSource, vocab::rdfs_label, "\"one.txt\"", rdfio::entities_graph_iri()).size() == 1);
+    CHECK(match(ds, kSource, vocab::rdf_type, "<" + kKg + "SourceDocument>", kSourceGraph).size() == 1);
+    CHECK(match(ds, kSource, vocab::rdfs_label, "\"one.txt\"", kSourceGraph).size() == 1);
   }
 
   TEST_CASE("a statement is asserted once and described by one Assertion per piece of evidence") {

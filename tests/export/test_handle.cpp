@@ -2,7 +2,7 @@
 // (serd's test_free_null idea), with a counting free function and with raptor.
 #include <raptor2/raptor2.h>
 
-#include "../../export/src/handle.hpp"
+#include "../../export/redland/handle.hpp"
 #include "fixture.hpp"
 
 using kg::rdfio::detail::Handle;

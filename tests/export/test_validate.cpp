@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "../../export/src/redland_model.hpp"
+#include "../../export/redland/redland_model.hpp"
 #include "fixture.hpp"
 
 using namespace kg;

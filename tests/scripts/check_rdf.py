@@ -49,8 +49,20 @@ def main(argv):
         g.parse(argv[3], format="nquads")
         names = {c.identifier for c in g.contexts()}
         if len(names) < 2:
-            print(f"expected one named graph per source plus one for entities, found {len(names)}")
+            print(f"expected one named graph per source document, found {len(names)}")
             rc = 1
+        # Each source graph is self-contained: every resource it uses (other than
+        # Assertions and classes) has its rdf:type and rdfs:label in the same graph.
+        res = "https://w3id.org/kgbuild/resource/"
+        for c in g.contexts():
+            used = {t for s, p, o in c for t in (s, o) if isinstance(t, URIRef) and str(t).startswith(res)
+                    and "/assertion/" not in str(t)}
+            typed = set(c.subjects(rdflib.RDF.type, None))
+            labelled = set(c.subjects(rdflib.RDFS.label, None))
+            missing = sorted(str(u) for u in used if u not in typed or u not in labelled)
+            if missing:
+                print(f"graph {c.identifier} uses {len(missing)} resource(s) it does not describe, e.g. {missing[:3]}")
+                rc = 1
         return rc
     if cmd == "union":
         union = set()

@@ -1,8 +1,9 @@
 // kg::rdfio — from graph::Graph to RDF files, and RDF files back in (Redland).
 //
 // Call order: `to_dataset(graph)` turns the graph into a sorted, duplicate-free
-// Dataset of quads (one named graph per source document holding its statements,
-// mentionedIn links and Assertions, plus one graph of merged entity descriptions);
+// Dataset of quads (one self-contained named graph per source document holding its
+// statements, mentionedIn links, Assertions and the descriptions of the entities it
+// uses);
 // `write_file(dataset, format, path)` serialises it through an AtomicFile (temporary
 // file + rename, nothing half-written). `parse_file` reads RDF back through raptor.
 // No Redland pointer appears in this header.
@@ -12,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "graph/graph.hpp"
@@ -44,8 +46,15 @@ struct Dataset {
 
 /// Named-graph IRI holding the statements of source `file_name`'s document.
 std::string source_graph_iri(const extract::SourceInfo& source);
-/// Named-graph IRI holding merged entity descriptions (types, labels).
+/// Named-graph IRI holding the descriptions (types, labels) of entities that no source
+/// document mentions, states something about or points to (normally none: every source
+/// graph describes the entities it uses; see to_dataset).
 std::string entities_graph_iri();
+
+/// The (prefix, namespace) pairs kgbuild's RDF files declare, sorted by prefix: `kg`,
+/// rdf, rdfs, skos, prov, xsd, owl and one per resource folder (also in
+/// ontology/context.jsonld).
+const std::vector<std::pair<std::string, std::string>>& prefixes();
 
 /// Builds the RDF view of `graph` (ontology vocabulary, Assertions, SourceDocuments).
 Dataset to_dataset(const graph::Graph& graph);

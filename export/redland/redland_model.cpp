@@ -2,7 +2,11 @@
 
 #include <librdf.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <tuple>
 #include <algorithm>
+#include <filesystem>
 #include <mutex>
 
 namespace kg::rdfio::detail::redland {
@@ -207,6 +211,98 @@ Result<void> Model::add(const Quad& quad) {
   return {};
 }
 
+Result<Model> Model::open_sqlite(const std::string& path, Create create, const Diagnostics& diagnostics) {
+  Lock lock;
+  LogScope scope(path, diagnostics);
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(path, ec);
+  if (!exists && create == Create::no)
+    return make_error(Errc::io, "cannot open the store: no such file", Location{path});
+  if (exists && !std::filesystem::is_regular_file(path, ec))
+    return make_error(Errc::io, "cannot open the store: not a regular file", Location{path});
+  if (exists) {  // librdf's sqlite storage would happily create tables in any file
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return make_error(Errc::io, "cannot open the store: permission denied or unreadable", Location{path});
+    char head[16] = {};
+    std::size_t n = std::fread(head, 1, sizeof head, f);
+    std::fclose(f);
+    if (n > 0 && (n < 16 || std::string_view(head, 15) != "SQLite format 3"))
+      return make_error(Errc::io, "cannot open the store: not an SQLite database", Location{path});
+  }
+  Model m;
+  m.m_contexts = true;
+  const std::string options = exists ? "contexts='yes',synchronous='normal'" : "new='yes',contexts='yes',synchronous='normal'";
+  m.m_storage.reset(librdf_new_storage(world(), "sqlite", path.c_str(), options.c_str()));
+  if (!m.m_storage) {
+    Error e = scope.take_error().value_or(make_error(Errc::io, "", Location{path}));
+    std::string reason = e.message.empty() ? "Redland's sqlite storage cannot open it (is librdf-storage-sqlite installed, "
+                                             "is the file a kgbuild store and writable?)"
+                                           : e.message;
+    return make_error(Errc::io, "cannot open the store: " + reason, Location{path});
+  }
+  m.m_model.reset(librdf_new_model(world(), m.m_storage.get(), nullptr));
+  if (!m.m_model) return make_error(Errc::io, "cannot open the store: Redland cannot make a model on it", Location{path});
+  return m;
+}
+
+Result<void> Model::replace_context(const Iri& graph, const std::vector<Quad>& quads) {
+  Lock lock;
+  if (!m_model) return make_error(Errc::usage, "replace_context() on an empty Redland model handle");
+  if (!m_contexts) return make_error(Errc::usage, "a model without contexts cannot replace a context");
+  if (graph.str().empty()) return make_error(Errc::usage, "replace_context() needs a graph name");
+  NodeHandle g = to_node(graph);
+  // KG_STORE_NO_TRANSACTION=1 turns the transaction off (for bench/query.sh, which
+  // measures what it buys).
+  static const bool no_tx = [] {
+    const char* v = std::getenv("KG_STORE_NO_TRANSACTION");
+    return v && *v && std::string_view(v) != "0";
+  }();
+  const bool tx = !no_tx && librdf_model_transaction_start(m_model.get()) == 0;
+  auto fail = [&](std::string msg) -> Result<void> {
+    if (tx) librdf_model_transaction_rollback(m_model.get());
+    return make_error(Errc::internal, std::move(msg));
+  };
+  if (librdf_model_context_remove_statements(m_model.get(), g.get()) != 0)
+    return fail("Redland cannot remove the statements of " + graph.to_ntriples());
+  std::vector<const Quad*> order;
+  order.reserve(quads.size());
+  for (const Quad& q : quads) order.push_back(&q);
+  auto triple_less = [](const Quad* a, const Quad* b) {
+    return std::tie(a->subject, a->predicate, a->object) < std::tie(b->subject, b->predicate, b->object);
+  };
+  auto triple_eq = [](const Quad* a, const Quad* b) {
+    return a->subject == b->subject && a->predicate == b->predicate && a->object == b->object;
+  };
+  std::sort(order.begin(), order.end(), triple_less);
+  order.erase(std::unique(order.begin(), order.end(), triple_eq), order.end());
+  for (const Quad* q : order) {
+    NodeHandle s = to_node(q->subject), p = to_node(q->predicate), o = to_node(q->object);
+    if (!s || !p || !o) return fail("Redland cannot make nodes for " + q->to_nquads(false));
+    StatementHandle st(librdf_new_statement_from_nodes(world(), s.release(), p.release(), o.release()));
+    if (!st) return fail("Redland cannot make a statement for " + q->to_nquads(false));
+    if (librdf_model_context_add_statement(m_model.get(), g.get(), st.get()) != 0)
+      return fail("Redland cannot add " + q->to_nquads(false));
+  }
+  if (tx && librdf_model_transaction_commit(m_model.get()) != 0)
+    return make_error(Errc::internal, "Redland cannot commit the transaction for " + graph.to_ntriples());
+  return {};
+}
+
+std::vector<Iri> Model::contexts() const {
+  Lock lock;
+  std::vector<Iri> out;
+  if (!m_model || !m_contexts) return out;
+  using IteratorHandle = Handle<librdf_iterator, librdf_free_iterator>;
+  IteratorHandle it(librdf_model_get_contexts(m_model.get()));
+  for (; it && !librdf_iterator_end(it.get()); librdf_iterator_next(it.get())) {
+    auto t = to_term(static_cast<librdf_node*>(librdf_iterator_get_object(it.get())));
+    if (t && std::holds_alternative<Iri>(*t)) out.push_back(std::get<Iri>(*t));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 Result<Model> Model::from_turtle(std::string_view text, const std::string& source_name, const std::string& base_iri,
                                  const Diagnostics& diagnostics) {
   Lock lock;
@@ -261,45 +357,69 @@ std::vector<Quad> Model::quads() const {
 
 // ---- SPARQL
 
-Result<SelectResult> select(const Model& model, std::string_view sparql, const Diagnostics& diagnostics) {
+Result<QueryAnswer> query(const Model& model, std::string_view sparql, const Diagnostics& diagnostics) {
   Lock lock;
   LogScope scope("query", diagnostics);
-  if (!model.valid()) return make_error(Errc::usage, "select() on an empty Redland model handle");
+  if (!model.valid()) return make_error(Errc::usage, "query() on an empty Redland model handle");
   const std::string text(sparql);
-  QueryHandle query(librdf_new_query(world(), "sparql", nullptr, uc(text.c_str()), nullptr));
-  if (!query) {
+  QueryHandle q(librdf_new_query(world(), "sparql", nullptr, uc(text.c_str()), nullptr));
+  if (!q) {
     Error e = scope.take_error().value_or(make_error(Errc::parse, "Rasqal cannot parse the query", Location{"query"}));
     e.code = Errc::parse;
     return e;
   }
-  ResultsHandle results(librdf_model_query_execute(model.get(), query.get()));
+  ResultsHandle results(librdf_model_query_execute(model.get(), q.get()));
   if (auto e = scope.take_error()) {
     e->code = results ? Errc::internal : Errc::parse;  // Rasqal parses lazily, at execution
     return *e;
   }
   if (!results) return make_error(Errc::internal, "Rasqal cannot execute the query", Location{"query"});
-  if (!librdf_query_results_is_bindings(results.get()))
-    return make_error(Errc::usage, "not a SELECT query (ASK and CONSTRUCT are not supported here)", Location{"query"});
 
-  SelectResult out;
-  const int n = librdf_query_results_get_bindings_count(results.get());
-  for (int i = 0; i < n; ++i) {
-    const char* name = librdf_query_results_get_binding_name(results.get(), i);
-    out.variables.emplace_back(name ? name : "");
-  }
-  for (; !librdf_query_results_finished(results.get()); librdf_query_results_next(results.get())) {
-    Row row(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) {
-      NodeHandle v(librdf_query_results_get_binding_value(results.get(), i));  // a new node: ours to free
-      row[static_cast<std::size_t>(i)] = to_term(v.get());
+  QueryAnswer out;
+  if (librdf_query_results_is_boolean(results.get())) {
+    out.kind = QueryAnswer::Kind::boolean;
+    out.boolean = librdf_query_results_get_boolean(results.get()) > 0;
+  } else if (librdf_query_results_is_graph(results.get())) {
+    out.kind = QueryAnswer::Kind::graph;
+    StreamHandle stream(librdf_query_results_as_stream(results.get()));
+    for (; stream && !librdf_stream_end(stream.get()); librdf_stream_next(stream.get())) {
+      librdf_statement* st = librdf_stream_get_object(stream.get());  // shared, not owned
+      auto s = to_term(librdf_statement_get_subject(st));
+      auto p = to_term(librdf_statement_get_predicate(st));
+      auto o = to_term(librdf_statement_get_object(st));
+      if (!s || !p || !o || !std::holds_alternative<Iri>(*s) || !std::holds_alternative<Iri>(*p)) continue;
+      out.triples.push_back(Quad{std::get<Iri>(*s), std::get<Iri>(*p), std::move(*o), Iri()});
     }
-    out.rows.push_back(std::move(row));
+  } else if (librdf_query_results_is_bindings(results.get())) {
+    out.kind = QueryAnswer::Kind::bindings;
+    const int n = librdf_query_results_get_bindings_count(results.get());
+    for (int i = 0; i < n; ++i) {
+      const char* name = librdf_query_results_get_binding_name(results.get(), i);
+      out.variables.emplace_back(name ? name : "");
+    }
+    for (; !librdf_query_results_finished(results.get()); librdf_query_results_next(results.get())) {
+      Row row(static_cast<std::size_t>(n));
+      for (int i = 0; i < n; ++i) {
+        NodeHandle v(librdf_query_results_get_binding_value(results.get(), i));  // a new node: ours to free
+        row[static_cast<std::size_t>(i)] = to_term(v.get());
+      }
+      out.rows.push_back(std::move(row));
+    }
+  } else {
+    return make_error(Errc::internal, "Rasqal returned an answer of unknown form", Location{"query"});
   }
   if (auto e = scope.take_error()) {
     e->code = Errc::internal;
     return *e;
   }
   return out;
+}
+
+Result<SelectResult> select(const Model& model, std::string_view sparql, const Diagnostics& diagnostics) {
+  KG_TRY(QueryAnswer a, query(model, sparql, diagnostics));
+  if (a.kind != QueryAnswer::Kind::bindings)
+    return make_error(Errc::usage, "not a SELECT query (ASK and CONSTRUCT are not supported here)", Location{"query"});
+  return SelectResult{std::move(a.variables), std::move(a.rows)};
 }
 
 std::optional<std::string> sparql_iri(std::string_view iri) {

@@ -1,11 +1,13 @@
-// Private Redland access for export/ (librdf https://librdf.org/docs/api/, raptor
-// parsers, Rasqal SPARQL): one process-wide librdf_world, an in-memory Model filled
-// from a Dataset or from Turtle text, SPARQL SELECT returning our value types, and
-// Redland's log routed to the caller's Diagnostics. Used by validate.cpp; meant for
-// `kgbuild query`/`load` too. No Redland type appears in a public header.
+// Private Redland access for export/ and store/ (target kg_redland; librdf
+// https://librdf.org/docs/api/, raptor parsers, Rasqal SPARQL): one process-wide
+// librdf_world, a Model in memory (filled from a Dataset or from Turtle text) or on
+// Redland's SQLite storage, SPARQL SELECT/ASK/CONSTRUCT/DESCRIBE returning our value
+// types, and Redland's log routed to the caller's Diagnostics. Used by validate.cpp
+// and by kg_store (`kgbuild query`/`load`). No Redland type appears in a public header.
 //
-// Call order: `Model::from_dataset(ds, diag)` or `Model::from_turtle(text, name, base,
-// diag)`, then `select(model, sparql, diag)` or `model.quads()`.
+// Call order: `Model::from_dataset(ds, diag)`, `Model::from_turtle(text, name, base,
+// diag)` or `Model::open_sqlite(path, …)`, then `select`/`query(model, sparql, diag)`,
+// `model.quads()` or `model.replace_context(graph, quads)`.
 //
 // Threads: the world and its URI tables are shared, and Redland is not thread-safe, so
 // every function here (and Model's destructor) holds one process-wide mutex. Calls from
@@ -103,6 +105,24 @@ class Model {
   static Result<Model> from_turtle(std::string_view text, const std::string& source_name,
                                    const std::string& base_iri, const Diagnostics& diagnostics);
 
+  /// Whether `open_sqlite` may create the database file.
+  enum class Create { yes, no };
+  /// A model with contexts on Redland's "sqlite" storage (librdf-storage-sqlite) in
+  /// the file `path`. With Create::yes a missing file is created (storage option
+  /// new='yes' only then: it would empty an existing store); with Create::no a missing
+  /// file is an error. Errors: Errc::io naming `path` with the reason (missing file,
+  /// not an SQLite database, storage module not installed).
+  static Result<Model> open_sqlite(const std::string& path, Create create, const Diagnostics& diagnostics);
+
+  /// Replaces the statements of context `graph` by `quads` (their own graph names are
+  /// ignored; duplicates are added once), inside one storage transaction when the
+  /// storage has them, so that loading a source again never leaves two copies.
+  /// Errors: Errc::usage for a model without contexts or an empty `graph`,
+  /// Errc::internal when Redland fails (the transaction is rolled back).
+  Result<void> replace_context(const Iri& graph, const std::vector<Quad>& quads);
+  /// The context IRIs (graph names) present, sorted.
+  std::vector<Iri> contexts() const;
+
   /// Adds one quad. Redland's hashes storage does not look for the same statement in
   /// the same context, so adding a quad twice stores it twice (from_dataset adds each
   /// distinct quad once). Errors: Errc::usage for a named graph in a model without
@@ -151,6 +171,22 @@ struct SelectResult {
 /// query is not valid SPARQL, Errc::usage when it is not a SELECT, Errc::internal when
 /// execution fails.
 Result<SelectResult> select(const Model& model, std::string_view sparql, const Diagnostics& diagnostics);
+
+/// The answer to any query form: bindings (SELECT), a boolean (ASK) or a graph
+/// (CONSTRUCT/DESCRIBE; triples with empty graph names, in Rasqal's order).
+struct QueryAnswer {
+  enum class Kind { bindings, boolean, graph };
+  Kind kind = Kind::bindings;
+  std::vector<std::string> variables;  ///< SELECT variables, without '?'
+  std::vector<Row> rows;               ///< SELECT rows, in Rasqal's order
+  bool boolean = false;                ///< ASK
+  std::vector<Quad> triples;           ///< CONSTRUCT/DESCRIBE
+};
+
+/// Runs the SPARQL query `sparql` of any form on `model` with Rasqal. Errors:
+/// Errc::parse with Rasqal's message, line and column (Location file "query") when
+/// the query is not valid SPARQL, Errc::internal when execution fails.
+Result<QueryAnswer> query(const Model& model, std::string_view sparql, const Diagnostics& diagnostics);
 
 /// `iri` written as a SPARQL IRIREF ("<…>"), or nullopt when it holds a character
 /// IRIREF does not allow (so text cannot be injected into a query).
