@@ -39,6 +39,9 @@ bool doubled_headline(std::string_view line) {
   body.remove_prefix(i);
   if (body.size() < 12) return false;
   // Find a split where the second half starts with the first half's first 10 chars.
+  // A headline is short; a prose paragraph that happens to repeat its first words
+  // ("South Korea's Ministry … South Korean territory") is no doubled headline.
+  if (body.size() > 400) return false;
   std::string_view head = body.substr(0, 10);
   std::size_t pos = body.find(head, body.size() / 3);
   return pos != std::string_view::npos && pos > 0 && pos <= body.size() / 2 + 16;

@@ -387,7 +387,7 @@ class Relations final : public Component {
       while (pos_b > b) {
         std::string f = token_fold(doc, pos_b - 1);
         Shape sh = doc.tokens[pos_b - 1].shape;
-        if (!(sh == Shape::title || sh == Shape::upper) || f == "the") break;
+        if (!(sh == Shape::title || sh == Shape::upper || sh == Shape::mixed) || f == "the") break;
         --pos_b;
       }
       std::string position = surface(doc, pos_b, pm.first_token);
@@ -398,6 +398,11 @@ class Relations final : public Component {
                                                     "mister", "lord", "lady", "saint", "st"};
       if (position.find(' ') != std::string::npos || leads || !honorifics.count(first_title)) {
         emit_attr(st, si, person.key, DataProperty::position, position, Datatype::string, "relations:office", 0.7);
+        // "Kazakh president", "U.S. President": the office itself too, without the
+        // country that qualifies it.
+        if (pos_b < title_at && (leads || !honorifics.count(first_title)))
+          emit_attr(st, si, person.key, DataProperty::position, surface(doc, title_at, pm.first_token), Datatype::string,
+                    "relations:office", 0.65);
       }
       // "Seoul's Mayor Park Won-soon": the possessor of a leader's title is what he leads.
       if (leads && pos_b >= s.first_token + 2 && token_fold(doc, pos_b - 1) == "s" &&
@@ -655,7 +660,9 @@ class Relations final : public Component {
     for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
       if (doc.entities[ei].mentions.empty()) continue;
       const EntityKey key = doc.entities[ei].key;
-      if (key.cls != Class::Group && !ontology::is_a(key.cls, Class::Organization)) continue;
+      if (key.cls != Class::Group && !ontology::is_a(key.cls, Class::Organization) &&
+          !ontology::is_a(key.cls, Class::Place))
+        continue;
       const std::uint32_t si = sentence_of(doc, doc.mentions[doc.entities[ei].mentions.front()].first_token);
       // Every name of the entity ("Council of People's Commissars" is also "… of the
       // Soviet Union"), the label first.
@@ -700,17 +707,41 @@ class Relations final : public Component {
         if (p)
           if (auto place = known_place(doc, dem->country)) emit(st, si, key, *p, *place, "relations:name-demonym", 0.6);
       }
-      // Trailing "in <place>" / "of [the] <place>".
+      const bool place = ontology::is_a(key.cls, Class::Place);
+      // A state body named with its country's name: "Japan Coast Guard", "US State
+      // Department" (bodies named after the country they are about, like "North Korea
+      // Freedom Coalition", are no state bodies).
+      // "Royal Thai Police": a demonym inside a state body's name before its head.
+      if (key.cls == Class::GovernmentBody && !foreign_seat && !dem) {
+        bool found = false;
+        for (std::size_t n = std::min<std::size_t>(3, words.size() - 1); n >= 1 && !found; --n) {
+          std::string lead = words[0];
+          for (std::size_t j = 1; j < n; ++j) lead += " " + words[j];
+          if (auto country = known_place(doc, lead); country && country->cls == Class::Country) {
+            emit(st, si, key, Property::basedIn, *country, "relations:name-country", 0.6);
+            found = true;
+          }
+        }
+        for (std::size_t k = 1; k + 1 < words.size() && k <= 2 && !found; ++k)
+          if (auto d = m_r.demonym_by_adjective.find(words[k]); d != m_r.demonym_by_adjective.end())
+            if (auto country = known_place(doc, d->second.country)) {
+              emit(st, si, key, Property::basedIn, *country, "relations:name-demonym", 0.6);
+              found = true;
+            }
+      }
+      // Trailing "in <place>" / "of [the] <place>" ("Three Northeastern Provinces of
+      // China" lies in China).
       for (std::size_t k = 1; k + 1 < words.size(); ++k) {
         const bool in = words[k] == "in", of = words[k] == "of";
-        if (!in && !(of && body && !foreign_seat)) continue;
+        if (!in && !(of && (body || place) && !foreign_seat)) continue;
         std::size_t b = k + 1;
         if (b < words.size() && words[b] == "the") ++b;
         if (b >= words.size()) break;
         std::string rest = words[b];
         for (std::size_t j = b + 1; j < words.size(); ++j) rest += " " + words[j];  // a lookup key already
-        if (auto place = known_place(doc, rest)) {
-          emit(st, si, key, group ? Property::residesIn : Property::basedIn, *place, "relations:name-place", 0.6);
+        if (auto where = known_place(doc, rest); where && *where != key) {
+          emit(st, si, key, group ? Property::residesIn : place ? Property::locatedIn : Property::basedIn, *where,
+               "relations:name-place", 0.6);
           break;
         }
       }

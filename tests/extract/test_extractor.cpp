@@ -1007,3 +1007,38 @@ TEST_SUITE("extract::YearAndCompoundNames") {
     CHECK(find_entity(r2, "1926 census") == nullptr);  // no article: not a name
   }
 }
+
+TEST_SUITE("extract::NamesOfState") {
+  using kg::ontology::DataProperty;
+
+  TEST_CASE("state bodies named with their country, places named '… of <place>', offices without their country") {
+    auto ex = make_extractor("namesofstate");
+    auto r = run_text(ex, prose("Valdoria is small. The Valdoria Harbour Bureau and the Royal Valdorian Tide Bureau "
+                                "watch the Three Coastal Regions of Valdoria.") +
+                              prose("Valdorian president Anton Brask opened the harbour."));
+    CHECK(has_relation(r, "Valdoria Harbour Bureau", Property::basedIn, "Valdoria"));
+    CHECK(has_relation(r, "Royal Valdorian Tide Bureau", Property::basedIn, "Valdoria"));
+    CHECK(has_relation(r, "Three Coastal Regions of Valdoria", Property::locatedIn, "Valdoria"));
+    CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "Valdorian president"));
+    CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "president"));
+  }
+}
+
+TEST_SUITE("extract::ChromeParagraphs") {
+  TEST_CASE("a long paragraph that repeats its first words is prose, not a doubled headline") {
+    auto ex = make_extractor("longpara");
+    // The first words come back a third of the way in, as in a glued "headline headline".
+    std::string para = "Port Vessel harbour was closed in winter, and the fishermen of the coast waited for many long "
+                       "weeks for the ice to break, for the wind to turn and for the boats to be free again, as they "
+                       "had waited in other winters. Port Vessel harbour opened in spring, when the Security "
+                       "Directorate allowed the boats to leave, and the people of the town remembered that winter "
+                       "for a long time afterwards, as the old records of the harbour show in some detail.\n";
+    const std::string body = para.substr(0, para.size() - 1);
+    const auto again = body.find("Port Vesse", body.size() / 3);
+    REQUIRE(body.size() > 400);
+    REQUIRE(again != std::string::npos);
+    REQUIRE(again <= body.size() / 2 + 16);  // what the headline check looks for
+    auto r = run_text(ex, para);
+    CHECK(find_entity(r, "Security Directorate") != nullptr);
+  }
+}
