@@ -380,7 +380,15 @@ class Relations final : public Component {
         if (title) title_at = t;
         b = t;
       }
-      if (title_at == UINT32_MAX) continue;
+      if (title_at == UINT32_MAX) {
+        // The title may open the person's own mention ("President George W. Bush").
+        const std::string f = token_fold(doc, pm.first_token);
+        static const std::set<std::string> honorifics0{"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "comrade"};
+        if (pm.end_token > pm.first_token + 1 && m_r.cues.title.count(f) && !honorifics0.count(f))
+          emit_attr(st, si, person.key, DataProperty::position, std::string(token_text(doc, pm.first_token)),
+                    Datatype::string, "relations:office", 0.65);
+        continue;
+      }
       // Capitalised modifiers right before the title belong to the office ("Soviet
       // leader", "NKVD official", "Party General Secretary").
       std::uint32_t pos_b = title_at;
@@ -433,9 +441,13 @@ class Relations final : public Component {
         if (leads && org.cls == Class::Country) break;
       }
       if (!any && leads && title_at > s.first_token) {
-        // Demonym adjective before the title: leaderOf the country.
+        // Demonym adjective before the title: leaderOf the country ("North Korean
+        // leader": the two-word demonym first).
         std::string prev = token_fold(doc, title_at - 1);
-        auto d = m_r.demonym_by_adjective.find(prev);
+        auto d = m_r.demonym_by_adjective.end();
+        if (title_at >= s.first_token + 2)
+          d = m_r.demonym_by_adjective.find(token_fold(doc, title_at - 2) + " " + prev);
+        if (d == m_r.demonym_by_adjective.end()) d = m_r.demonym_by_adjective.find(prev);
         if (d != m_r.demonym_by_adjective.end()) {
           EntityKey country = ontology::make_key(Class::Country, d->second.country);
           add_entity(doc, country, d->second.country);
@@ -566,7 +578,8 @@ class Relations final : public Component {
   void document_subjects(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
     const Doc& doc = st.doc;
     const Sentence& s = doc.sentences[si];
-    static const std::set<std::string> verbs{"ordered", "orders", "allowed", "allows", "permitted", "forbade",
+    static const std::set<std::string> verbs{"determined", "decided", "stipulated", "demanded", "urged",
+                                             "ordered", "orders", "allowed", "allows", "permitted", "forbade",
                                              "forbids", "banned", "bans", "restricted", "required", "granted",
                                              "rehabilitated", "declared", "deprived", "obliged", "authorized",
                                              "authorised", "prohibited", "exempted"};

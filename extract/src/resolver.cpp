@@ -95,6 +95,7 @@ class Resolver final : public Component {
     add_defined_aliases(doc, links);
     add_surname_mentions(doc, links);
     add_definite_references(doc, links);
+    add_compass_references(doc, links);
     auto& ms = doc.mentions;  // indices are stable from here on (links refer to them)
     UnionFind uf(ms.size());
     std::map<std::string, std::size_t> by_name;
@@ -293,6 +294,44 @@ class Resolver final : public Component {
       a.canonical = ms[*target].canonical;  // "the decree" is not a name of it
       extra.push_back(std::move(a));
       links.emplace_back(*target, original + extra.size() - 1);
+    }
+    ms.insert(ms.end(), extra.begin(), extra.end());
+  }
+
+  // "returned to the North", "arriving in the South": where a document names exactly
+  // one country whose name starts with that compass word ("North Korea"), "the North"
+  // is that country. "the North Korean …" (a longer name) is left alone.
+  void add_compass_references(Doc& doc, Links& links) const {
+    auto& ms = doc.mentions;
+    static const std::set<std::string> compass{"north", "south", "east", "west"};
+    std::map<std::string, std::set<std::string>> countries;  // compass word → canonical names
+    std::map<std::string, std::size_t> first;                  // canonical → a mention
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      if (ms[i].cls != Class::Country) continue;
+      const std::string key = text::lookup_key(ms[i].canonical);
+      const std::size_t sp = key.find(' ');
+      if (sp == std::string::npos || !compass.count(key.substr(0, sp))) continue;
+      countries[key.substr(0, sp)].insert(ms[i].canonical);
+      first.emplace(ms[i].canonical, i);
+    }
+    if (countries.empty()) return;
+    std::vector<char> covered(doc.tokens.size(), 0);
+    for (const auto& m : ms)
+      for (auto t = m.first_token; t < m.end_token; ++t) covered[t] = 1;
+    std::vector<Mention> extra;
+    const std::size_t original = ms.size();
+    for (std::uint32_t t = 1; t < doc.tokens.size(); ++t) {
+      if (covered[t] || doc.tokens[t].shape != Shape::title || token_fold(doc, t - 1) != "the") continue;
+      auto c = countries.find(token_fold(doc, t));
+      if (c == countries.end() || c->second.size() != 1) continue;
+      if (t + 1 < doc.tokens.size() && doc.tokens[t + 1].sentence == doc.tokens[t].sentence &&
+          (doc.tokens[t + 1].shape == Shape::title || doc.tokens[t + 1].shape == Shape::upper))
+        continue;
+      const std::size_t target = first.at(*c->second.begin());
+      Mention a = alias_mention(doc, ms[target], t, t + 1, "resolver:definite-reference");
+      a.canonical = ms[target].canonical;  // "the North" is no name of it
+      extra.push_back(std::move(a));
+      links.emplace_back(target, original + extra.size() - 1);
     }
     ms.insert(ms.end(), extra.begin(), extra.end());
   }

@@ -59,7 +59,8 @@ inline std::string write_test_data(const std::string& name) {
              "deportation\tafter\tfrom\torigin\tPlace\n"
              "deportation\tafter\tto the|to\tdestination\tPlace\n"
              "deportation\tbefore\t-\taffected\tGroup\n");
-  write_file(dir / "demonyms_curated.tsv", "North Valdorian\tNorth Valdorians\tValdoria\tcurated\n");
+  write_file(dir / "demonyms_curated.tsv", "North Valdorian\tNorth Valdorians\tValdoria\tcurated\n"
+                                            "North Korean\tNorth Koreans\tNorth Korea\tcurated\n");
   write_file(dir / "relations.tsv",
              "signedBy\tSTO\tDocument\tsigned by|was signed by\tAgent\t0.8\t10\n"
              "migratedTo\tSTO\tGroup,Person\tfled to\tPlace\t0.7\t10\n"

@@ -1042,3 +1042,26 @@ TEST_SUITE("extract::ChromeParagraphs") {
     CHECK(find_entity(r, "Security Directorate") != nullptr);
   }
 }
+
+TEST_SUITE("extract::CompassAndOffices") {
+  using kg::ontology::DataProperty;
+
+  TEST_CASE("'the North' is the one country named North …; a title opening a name is a position") {
+    auto ex = make_extractor("compass");
+    auto r = run_text(ex, prose("North Korea closed its border, and the Valdorians fled to the North in spring.") +
+                              prose("Later President Anton Brask visited the North Korean coast."));
+    CHECK(has_relation(r, "Valdorians", Property::migratedTo, "North Korea"));
+    CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "President"));
+    auto r2 = run_text(ex, prose("The Valdorians fled to the North in spring."));  // no such country named
+    CHECK(std::none_of(r2.relations.begin(), r2.relations.end(),
+                       [](const auto& rel) { return rel.property == Property::migratedTo; }));
+  }
+
+  TEST_CASE("a two-word demonym before a leader's title names the country led") {
+    auto ex = make_extractor("twowordleader");
+    auto r = run_text(ex, prose("North Korea signed. North Korean president Anton Brask spoke."));
+    CHECK(has_relation(r, "Anton Brask", Property::leaderOf, "North Korea"));
+    CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "North Korean president"));
+    CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "president"));
+  }
+}
