@@ -78,6 +78,7 @@ class Relations final : public Component {
         person_phrases(st, si, ms);
         body_phrases(st, si, ms);
         document_subjects(st, si, ms);
+        possessive_places(st, si, ms);
         frames(st, si, ms, in_mention, main_event);
       }
       dates(st, si, ms);
@@ -572,6 +573,41 @@ class Relations final : public Component {
     }
   }
 
+  // "China's three Northeastern Provinces", "South Korea's Ministry of Unification": a
+  // place's possessive before a region or a body places it there (locatedIn, basedIn).
+  void possessive_places(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
+    const Doc& doc = st.doc;
+    const Sentence& s = doc.sentences[si];
+    for (auto oi : ms) {
+      const Mention& owner = doc.mentions[oi];
+      const EntityKey place = entity_of(doc, oi).key;
+      if (!ontology::is_a(place.cls, Class::Place)) continue;
+      std::uint32_t t = owner.end_token;
+      if (t + 2 >= s.end_token || token_fold(doc, t + 1) != "s" ||
+          (token_text(doc, t) != "'" && token_text(doc, t) != "\u2019"))
+        continue;
+      t += 2;
+      // Lower-case words or numbers may stand between ("same three").
+      std::uint32_t k = t;
+      static const std::set<std::string> stops{"to", "from", "in", "of", "on", "at", "by", "with", "and", "or",
+                                               "is", "was", "are", "were", "has", "had", "that", "which"};
+      while (k < s.end_token && k - t < 3 && (doc.tokens[k].shape == Shape::lower || doc.tokens[k].shape == Shape::digit) &&
+             !stops.count(token_fold(doc, k)))
+        ++k;
+      for (auto mi : ms) {
+        const Mention& m = doc.mentions[mi];
+        if (m.first_token != k) continue;
+        const EntityKey thing = entity_of(doc, mi).key;
+        if (thing == place) break;
+        if (thing.cls == Class::Region || thing.cls == Class::Settlement)
+          emit(st, si, thing, Property::locatedIn, place, "relations:possessive-place", 0.6);
+        else if (ontology::is_a(thing.cls, Class::Organization))
+          emit(st, si, thing, Property::basedIn, place, "relations:possessive-place", 0.6);
+        break;
+      }
+    }
+  }
+
   // A document that orders, allows or forbids something about a group is about that
   // group: "A decree … ordered that 675 families, including Germans and Koreans, should
   // be removed", "a directive that allowed the banished Koreans to obtain passports".
@@ -1000,7 +1036,26 @@ class Relations final : public Component {
     const Sentence& s = doc.sentences[si];
     for (std::uint32_t t = s.first_token + 1; t < s.end_token; ++t) {
       const std::string head = token_fold(doc, t);
-      if (head != "border" && head != "frontier") continue;
+      if (head != "border" && head != "frontier" && head != "boundary") continue;
+      // "the border between Russia and North Korea".
+      if (t + 4 < s.end_token && token_fold(doc, t + 1) == "between") {
+        std::optional<EntityKey> a, b;
+        std::uint32_t after_a = 0;
+        for (const Mention& m : doc.mentions) {
+          if (m.entity < 0) continue;
+          const EntityKey& k = doc.entities[static_cast<std::size_t>(m.entity)].key;
+          if (!ontology::is_a(k.cls, Class::Place)) continue;
+          if (!a && (m.first_token == t + 2 || (m.first_token == t + 3 && token_fold(doc, t + 2) == "the"))) {
+            a = k;
+            after_a = m.end_token;
+          } else if (a && !b && after_a < s.end_token && token_fold(doc, after_a) == "and" &&
+                     (m.first_token == after_a + 1 || (m.first_token == after_a + 2 && token_fold(doc, after_a + 1) == "the"))) {
+            b = k;
+          }
+        }
+        if (a && b && *a != *b) emit(st, si, *a, Property::borders, *b, "relations:border-between", 0.7);
+        continue;
+      }
       // The capitalised words before it, split at hyphens and dashes.
       std::uint32_t b = t;
       while (b > s.first_token && t - b < 5) {

@@ -1065,3 +1065,16 @@ TEST_SUITE("extract::CompassAndOffices") {
     CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "president"));
   }
 }
+
+TEST_SUITE("extract::PossessivesAndBorders") {
+  TEST_CASE("a place's possessive places a region or body; 'the border between A and B'") {
+    auto ex = make_extractor("possessives");
+    auto r = run_text(ex, prose("Valdoria's two Grey Steppe regions are dry, and Valdoria's Security Directorate "
+                                "patrols the border between Valdoria and North Korea."));
+    CHECK(has_relation(r, "Security Directorate", Property::basedIn, "Valdoria"));
+    CHECK(has_relation(r, "Valdoria", Property::borders, "North Korea"));
+    auto r2 = run_text(ex, prose("The Security Directorate patrols the border of Valdoria and the coast of North Korea."));
+    CHECK(std::none_of(r2.relations.begin(), r2.relations.end(),
+                       [](const auto& rel) { return rel.property == Property::borders; }));
+  }
+}
