@@ -161,8 +161,49 @@ class PatternMatcher final : public Component {
       year_and_compound_names(doc, s, found);
     }
     year_prefixed_events(doc, found);
+    infobox_values(doc, found);
     doc.mentions.insert(doc.mentions.end(), found.begin(), found.end());
     return {};
+  }
+
+  // "- Partof: Population transfer in the Soviet Union and Mass operations of the NKVD":
+  // the values of an infobox key that takes one class of entity (infobox.tsv) name
+  // entities of that class, split at " and " and commas, when no name was found there.
+  void infobox_values(const Doc& doc, std::vector<Mention>& found) const {
+    for (const Sentence& s : doc.sentences) {
+      const Block& blk = doc.blocks[s.block];
+      if (!blk.key_value || blk.chrome) continue;
+      std::uint32_t t = s.first_token;
+      if (t < s.end_token && (token_text(doc, t) == "-" || token_text(doc, t) == "\xE2\x80\xA2")) ++t;
+      std::uint32_t colon = t;
+      while (colon < s.end_token && token_text(doc, colon) != ":") ++colon;
+      if (colon >= s.end_token) continue;
+      std::string key;
+      for (auto k = t; k < colon; ++k) key += (key.empty() ? "" : " ") + token_fold(doc, k);
+      auto it = m_r.infobox.find(key);
+      if (it == m_r.infobox.end() || it->second.kind != "object" || it->second.classes.size() != 1) continue;
+      const Class cls = it->second.classes.front();
+      if (cls != Class::Event && cls != Class::Organization && cls != Class::GovernmentBody) continue;
+      // A piece already named whole (or by a longer name) needs no new mention; names
+      // inside it stay (the value is a container, as event phrases are).
+      auto covered = [&](std::uint32_t b, std::uint32_t e) {
+        for (const std::vector<Mention>* list : {&doc.mentions, static_cast<const std::vector<Mention>*>(&found)})
+          for (const Mention& m : *list)
+            if (m.first_token <= b && e <= m.end_token) return true;
+        return false;
+      };
+      std::uint32_t b = colon + 1;
+      for (std::uint32_t k = colon + 1; k <= s.end_token; ++k) {
+        const bool end = k == s.end_token || token_text(doc, k) == "," || token_fold(doc, k) == "and" ||
+                         token_text(doc, k) == ";";
+        if (!end) continue;
+        std::uint32_t e = k;
+        while (e > b && token_text(doc, e - 1) == ".") --e;
+        if (e >= b + 2 && is_cap(doc.tokens[b].shape) && !covered(b, e))
+          found.push_back(make_mention(doc, b, e, cls, surface(doc, b, e), "pattern:infobox-value", 0.7));
+        b = k + 1;
+      }
+    }
   }
 
   // "the dissolution of the Soviet Union", "the Japanese occupation of Korea", "the
@@ -892,10 +933,12 @@ class PatternMatcher final : public Component {
         // The number runs over glued pieces: "1428-326cc" is "1428" "-" "326cc".
         std::uint32_t e = k + 1;
         std::string id = unconfuse(token_text(doc, k));
+        std::string written(token_text(doc, k));
         while (e + 1 < s.end_token && token_text(doc, e) == "-" &&
                doc.tokens[e].span.begin == doc.tokens[e - 1].span.end &&
                doc.tokens[e + 1].span.begin == doc.tokens[e].span.end && doc.tokens[e + 1].shape != Shape::punct) {
           id += "-" + unconfuse(token_text(doc, e + 1));
+          written += "-" + std::string(token_text(doc, e + 1));
           e += 2;
         }
         Mention m = make_mention(doc, i, e, Class::LegalInstrument, "", "pattern:numbered-instrument", 0.8);
@@ -903,6 +946,9 @@ class PatternMatcher final : public Component {
         if (lower) kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
         m.canonical = kind + (k > i + 1 ? " No. " : " ") + id;
         m.aliases.push_back("id:" + id);
+        // The number as the text writes it too, when letters of another script stand in
+        // it ("1428-326сс" with Cyrillic с): a search for the written form finds it.
+        if (written != id) m.aliases.push_back("id:" + written);
         // Qualifier before it: "UN Security Council Resolution 2397" is handled by the
         // chunker/lexicon; here only the bare form.
         out.push_back(std::move(m));
@@ -947,7 +993,7 @@ class OverlapFilter final : public Component {
     std::vector<Mention> lex, pat, containers;
     for (auto& m : doc.mentions) {
       if (m.rule == "pattern:title-line" || m.rule == "pattern:quoted-title" || m.rule == "pattern:event-phrase" ||
-          m.rule == "pattern:unnamed-document")
+          m.rule == "pattern:unnamed-document" || m.rule == "pattern:infobox-value")
         containers.push_back(std::move(m));
       else (m.rule.rfind("lexicon:", 0) == 0 ? lex : pat).push_back(std::move(m));
     }

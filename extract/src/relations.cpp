@@ -710,7 +710,7 @@ class Relations final : public Component {
       if (doc.entities[ei].mentions.empty()) continue;
       const EntityKey key = doc.entities[ei].key;
       if (key.cls != Class::Group && !ontology::is_a(key.cls, Class::Organization) &&
-          !ontology::is_a(key.cls, Class::Place))
+          !ontology::is_a(key.cls, Class::Place) && key.cls != Class::Event)
         continue;
       const std::uint32_t si = sentence_of(doc, doc.mentions[doc.entities[ei].mentions.front()].first_token);
       // Every name of the entity ("Council of People's Commissars" is also "… of the
@@ -789,8 +789,12 @@ class Relations final : public Component {
         std::string rest = words[b];
         for (std::size_t j = b + 1; j < words.size(); ++j) rest += " " + words[j];  // a lookup key already
         if (auto where = known_place(doc, rest); where && *where != key) {
-          emit(st, si, key, group ? Property::residesIn : place ? Property::locatedIn : Property::basedIn, *where,
-               "relations:name-place", 0.6);
+          emit(st, si, key,
+               key.cls == Class::Event ? Property::location
+               : group                 ? Property::residesIn
+               : place                 ? Property::locatedIn
+                                       : Property::basedIn,
+               *where, "relations:name-place", 0.6);
           break;
         }
       }

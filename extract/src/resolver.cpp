@@ -6,6 +6,7 @@
 // whose label is the lexicon label if any mention came from a lexicon, else the
 // longest name; every other name becomes an alt label.
 #include <algorithm>
+#include <optional>
 #include <map>
 #include <numeric>
 #include <set>
@@ -96,6 +97,7 @@ class Resolver final : public Component {
     add_surname_mentions(doc, links);
     add_definite_references(doc, links);
     add_compass_references(doc, links);
+    link_article_titles(doc, links);
     auto& ms = doc.mentions;  // indices are stable from here on (links refer to them)
     UnionFind uf(ms.size());
     std::map<std::string, std::size_t> by_name;
@@ -296,6 +298,44 @@ class Resolver final : public Component {
       links.emplace_back(*target, original + extra.size() - 1);
     }
     ms.insert(ms.end(), extra.begin(), extra.end());
+  }
+
+  // An article's heading ("= Deportation of Koreans in the Soviet Union =") and its
+  // infobox title ("- Title: Deportation of the Koreans in the Soviet Union") name the
+  // same thing: the first mention of each, when of the same class, are one entity.
+  void link_article_titles(Doc& doc, Links& links) const {
+    auto& ms = doc.mentions;
+    std::optional<std::size_t> heading, title;
+    std::size_t first_block = doc.blocks.size();
+    for (std::size_t b = 0; b < doc.blocks.size(); ++b)
+      if (!doc.blocks[b].chrome) {
+        first_block = b;
+        break;
+      }
+    if (first_block == doc.blocks.size()) return;
+    const Span head = doc.blocks[first_block].span;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      if (ms[i].span.begin >= head.begin && ms[i].span.end <= head.end &&
+          (!heading || ms[i].span.size() > ms[*heading].span.size()))
+        heading = i;
+    }
+    for (std::size_t b = first_block + 1; b < doc.blocks.size() && b < first_block + 12 && !title; ++b) {
+      const Block& blk = doc.blocks[b];
+      if (!blk.key_value) continue;
+      const std::string line = text::fold(doc.view(blk.span));
+      const std::size_t colon = line.find(':');
+      if (colon == std::string::npos) continue;
+      std::string key = line.substr(0, colon);
+      while (!key.empty() && (key.front() == '-' || key.front() == ' ' || static_cast<unsigned char>(key.front()) >= 0x80))
+        key.erase(key.begin());
+      if (text::trim(key) != "title" && text::trim(key) != "name") continue;
+      for (std::size_t i = 0; i < ms.size(); ++i)
+        if (ms[i].span.begin > blk.span.begin + colon && ms[i].span.end <= blk.span.end &&
+            (!title || ms[i].span.begin < ms[*title].span.begin))
+          title = i;
+    }
+    if (heading && title && *heading != *title && ms[*heading].cls == ms[*title].cls)
+      links.emplace_back(*heading, *title);
   }
 
   // "returned to the North", "arriving in the South": where a document names exactly

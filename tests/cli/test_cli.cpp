@@ -28,7 +28,7 @@ bool temp_files_left(const fs::path& dir) {
 }  // namespace
 
 TEST_SUITE("cli::kgbuild") {
-  TEST_CASE("--help lists the commands and exits 0; no arguments is a usage error") {
+  TEST_CASE("--help lists the commands and exits 0, no arguments is a usage error") {
     auto dir = temp_dir("cli-help");
     auto r = kgbuild("--help", dir);
     CHECK(r.exit_code == 0);
@@ -65,7 +65,7 @@ TEST_SUITE("cli::kgbuild") {
     CHECK_FALSE(fs::exists(dir / "out" / "graph.ttl"));
   }
 
-  TEST_CASE("a binary or invalid UTF-8 file among good ones is a warning; --strict fails") {
+  TEST_CASE("a binary or invalid UTF-8 file among good ones is a warning, --strict fails") {
     auto dir = temp_dir("cli-badfile");
     write_file(dir / "in" / "a_good.txt", good_text());
     write_file(dir / "in" / "b_binary.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));

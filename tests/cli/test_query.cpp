@@ -83,7 +83,7 @@ TEST_SUITE("cli query") {
     CHECK(load.err == "kgbuild: error: missing --store URI (see kgbuild load --help)\n");
   }
 
-  TEST_CASE("load fills a store that query reads; loading again changes nothing") {
+  TEST_CASE("load fills a store that query reads, loading again changes nothing") {
     auto dir = temp_dir("cli-query-load");
     auto g = write_graph(dir);
     const std::string uri = shq("sqlite:" + (dir / "s.db").string());

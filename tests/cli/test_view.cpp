@@ -137,7 +137,7 @@ TEST_SUITE("cli::view") {
     CHECK_FALSE(fs::exists(dir / "out" / "graph.svg"));
   }
 
-  TEST_CASE("view --focus --depth draws the neighbourhood; --svg renders it with Graphviz") {
+  TEST_CASE("view --focus --depth draws the neighbourhood, --svg renders it with Graphviz") {
     auto dir = temp_dir("cli-view-focus");
     auto graph = write_graph(dir);
     const std::string svg = have_tool("dot") ? " --svg" : "";

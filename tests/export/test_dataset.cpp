@@ -147,7 +147,7 @@ TEST_SUITE("export::Dataset") {
     CHECK(object_of(ds, a, kKg + "confidence") == decimal("0.63"));  // 0.7 * 0.9, no binary noise
   }
 
-  TEST_CASE("decimal and integer attributes get canonical lexical forms; invalid ones are kept") {
+  TEST_CASE("decimal and integer attributes get canonical lexical forms, invalid ones are kept") {
     auto attribute = [](DataProperty p, const std::string& lexical, Datatype dt) {
       extract::DocResult d;
       d.source = source("n.txt");

@@ -53,7 +53,7 @@ std::string turtle_literal(const Literal& l) {
 }  // namespace
 
 TEST_SUITE("export::TurtleWriter") {
-  TEST_CASE("groups a subject's statements with ';' and ',', 'a' first, subjects apart") {
+  TEST_CASE("groups a subject's statements with ',' and ',', 'a' first, subjects apart") {
     rdfio::Dataset ds;
     ds.quads = {quad(kIda, vocab::rdf_type, Iri::unchecked(kKg + "Person"), "urn:g:1"),
                 quad(kIda, vocab::rdfs_label, str_lit("Ida Marsh"), "urn:g:1"),

@@ -228,7 +228,7 @@ TEST_SUITE("export::validate") {
     CHECK(only(missing, kSource, kKg + "byteSize").message == "expected exactly 1 value of kg:byteSize, found 0");
   }
 
-  TEST_CASE("validate: an entity needs exactly one kgbuild class; other vocabularies' types do not count") {
+  TEST_CASE("validate: an entity needs exactly one kgbuild class, other vocabularies' types do not count") {
     auto two = validate(edit(conforming(), "", "", {quad(kTown, kRdfType, iri(kKg + "Region"), entities_graph())}));
     CHECK(only(two, kTown, kRdfType).message ==
           "expected exactly 1 value of rdf:type that is a kgbuild class, found 2: kg:Region, kg:Settlement");
@@ -304,7 +304,7 @@ TEST_SUITE("export::redland::Model") {
     CHECK(rl::Model::from_dataset(twice, {}).take().size() == 2);
   }
 
-  TEST_CASE("validate: Redland model keeps a triple once per graph; SPARQL sees it once per graph") {
+  TEST_CASE("validate: Redland model keeps a triple once per graph, SPARQL sees it once per graph") {
     Dataset ds;
     ds.quads = {quad("urn:x:s", "urn:x:p", str_lit("A"), "urn:x:g1"), quad("urn:x:s", "urn:x:p", str_lit("A"), "urn:x:g2"),
                 quad("urn:x:s", "urn:x:p", str_lit("A"))};

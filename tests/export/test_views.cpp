@@ -285,7 +285,7 @@ TEST_SUITE("export::views") {
     }
   }
 
-  TEST_CASE("names are found by label, other name, IRI or normalised form; several hits are ambiguous") {
+  TEST_CASE("names are found by label, other name, IRI or normalised form, several hits are ambiguous") {
     RelationView v = rdfio::relation_view(sample());
     CHECK(labels(v, rdfio::find_entities(v, "mira solvet")) == "Mira Solvet");
     CHECK(labels(v, rdfio::find_entities(v, "M. SOLVET")) == "Mira Solvet");

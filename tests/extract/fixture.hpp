@@ -71,7 +71,7 @@ inline std::string write_test_data(const std::string& name) {
                                    "Newtown|Oldtown\tGrey Steppe\ttest\nGrey Steppe\tValdoria\ttest\n"
                                    "Kessin\tValdoria\ttest\nKessin\tOstrava Union\ttest\n");
   write_file(dir / "name_containers.tsv", "# suffix\tcontainer\nCoast Region\tValdoria\n");
-  write_file(dir / "infobox.tsv", "location\tlocation\tobject\tPlace\ndate\tdate\tdate\t\n");
+  write_file(dir / "infobox.tsv", "location\tlocation\tobject\tPlace\ndate\tdate\tdate\t\npartof\tabout\tobject\tEvent\n");
   return dir.string();
 }
 

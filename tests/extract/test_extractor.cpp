@@ -1046,7 +1046,7 @@ TEST_SUITE("extract::ChromeParagraphs") {
 TEST_SUITE("extract::CompassAndOffices") {
   using kg::ontology::DataProperty;
 
-  TEST_CASE("'the North' is the one country named North …; a title opening a name is a position") {
+  TEST_CASE("'the North' is the one country named North …, a title opening a name is a position") {
     auto ex = make_extractor("compass");
     auto r = run_text(ex, prose("North Korea closed its border, and the Valdorians fled to the North in spring.") +
                               prose("Later President Anton Brask visited the North Korean coast."));
@@ -1067,7 +1067,7 @@ TEST_SUITE("extract::CompassAndOffices") {
 }
 
 TEST_SUITE("extract::PossessivesAndBorders") {
-  TEST_CASE("a place's possessive places a region or body; 'the border between A and B'") {
+  TEST_CASE("a place's possessive places a region or body, 'the border between A and B'") {
     auto ex = make_extractor("possessives");
     auto r = run_text(ex, prose("Valdoria's two Grey Steppe regions are dry, and Valdoria's Security Directorate "
                                 "patrols the border between Valdoria and North Korea."));
@@ -1076,5 +1076,25 @@ TEST_SUITE("extract::PossessivesAndBorders") {
     auto r2 = run_text(ex, prose("The Security Directorate patrols the border of Valdoria and the coast of North Korea."));
     CHECK(std::none_of(r2.relations.begin(), r2.relations.end(),
                        [](const auto& rel) { return rel.property == Property::borders; }));
+  }
+}
+
+TEST_SUITE("extract::InfoboxValues") {
+  TEST_CASE("infobox values of a one-class key name entities, and heading and infobox title are one entity") {
+    auto ex = make_extractor("infoboxvalues");
+    std::string text = "Deportation of the Valdorians in Valdoria\n\nInfobox\n- Title: Deportation of the Valdorians\n"
+                       "- Partof: Great Coastal Resettlement in Valdoria and Harbour Purges of the Security Directorate\n\n" +
+                       prose("In 1950 the Valdorians were deported from Port Vessel to the Grey Steppe.");
+    auto r = run_text(ex, text);
+    auto* a = find_entity(r, "Great Coastal Resettlement in Valdoria");
+    REQUIRE(a != nullptr);
+    CHECK(a->key.cls == Class::Event);
+    CHECK(has_relation(r, "Great Coastal Resettlement in Valdoria", Property::location, "Valdoria"));
+    REQUIRE(find_entity(r, "Harbour Purges of the Security Directorate") != nullptr);
+    CHECK(find_entity(r, "Security Directorate") != nullptr);  // the name inside stays
+    const auto events = std::count_if(r.entities.begin(), r.entities.end(), [](const auto& e) {
+      return e.key.cls == Class::Event && e.label.find("Deportation") != std::string::npos;
+    });
+    CHECK(events == 1);  // heading and infobox title name one event
   }
 }

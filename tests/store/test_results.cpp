@@ -67,7 +67,7 @@ TEST_SUITE("store::results") {
     CHECK(t.substr(t.size() - 9) == "(4 rows)\n");
   }
 
-  TEST_CASE("ASK in every table format; graphs only as Turtle or N-Triples") {
+  TEST_CASE("ASK in every table format, graphs only as Turtle or N-Triples") {
     QueryResult ask;
     ask.kind = QueryResult::Kind::boolean;
     ask.boolean = true;
