@@ -96,6 +96,7 @@ class Resolver final : public Component {
     add_defined_aliases(doc, links);
     add_surname_mentions(doc, links);
     add_definite_references(doc, links);
+    add_event_references(doc, links);
     add_compass_references(doc, links);
     link_article_titles(doc, links);
     auto& ms = doc.mentions;  // indices are stable from here on (links refer to them)
@@ -294,6 +295,50 @@ class Resolver final : public Component {
       if (!target) continue;
       Mention a = alias_mention(doc, ms[*target], t, t + 1, "resolver:definite-reference");
       a.canonical = ms[*target].canonical;  // "the decree" is not a name of it
+      extra.push_back(std::move(a));
+      links.emplace_back(*target, original + extra.size() - 1);
+    }
+    ms.insert(ms.end(), extra.begin(), extra.end());
+  }
+
+  // "the deportation", "the famine", "the war": a definite noun naming a kind of event
+  // refers to the latest event named before it (within 40 sentences) whose name holds
+  // that noun.
+  void add_event_references(Doc& doc, Links& links) const {
+    auto& ms = doc.mentions;
+    static const std::set<std::string> nouns{"deportation", "deportations", "resettlement", "famine", "war",
+                                             "occupation", "invasion", "revolution", "campaign", "expulsion",
+                                             "evacuation", "repatriation", "uprising", "massacre", "genocide"};
+    std::vector<std::size_t> events;
+    for (std::size_t i = 0; i < ms.size(); ++i)
+      if (ms[i].cls == Class::Event) events.push_back(i);
+    if (events.empty()) return;
+    std::sort(events.begin(), events.end(), [&](std::size_t a, std::size_t b) { return ms[a].span.begin < ms[b].span.begin; });
+    std::vector<char> covered(doc.tokens.size(), 0);
+    for (const auto& m : ms)
+      for (auto t = m.first_token; t < m.end_token; ++t) covered[t] = 1;
+    std::vector<Mention> extra;
+    const std::size_t original = ms.size();
+    for (std::uint32_t t = 1; t < doc.tokens.size(); ++t) {
+      if (covered[t] || doc.tokens[t].shape != Shape::lower || token_fold(doc, t - 1) != "the") continue;
+      std::string noun = token_fold(doc, t);
+      if (!nouns.count(noun)) continue;
+      if (noun.back() == 's' && noun != "deportations") noun.pop_back();
+      if (noun == "deportations") noun = "deportation";
+      const std::uint32_t sent = doc.tokens[t].sentence;
+      std::optional<std::size_t> target;
+      for (auto it = events.rbegin(); it != events.rend(); ++it) {
+        const Mention& m = ms[*it];
+        if (m.span.begin >= doc.tokens[t].span.begin) continue;
+        if (sent - doc.tokens[m.first_token].sentence > 40) break;
+        if (text::fold(m.canonical).find(noun) != std::string::npos) {
+          target = *it;
+          break;
+        }
+      }
+      if (!target) continue;
+      Mention a = alias_mention(doc, ms[*target], t, t + 1, "resolver:definite-reference");
+      a.canonical = ms[*target].canonical;  // "the deportation" is no name of it
       extra.push_back(std::move(a));
       links.emplace_back(*target, original + extra.size() - 1);
     }

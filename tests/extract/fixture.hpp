@@ -66,7 +66,8 @@ inline std::string write_test_data(const std::string& name) {
              "migratedTo\tSTO\tGroup,Person\tfled to\tPlace\t0.7\t10\n"
              "migratedTo\tSTO\tGroup,Person\tto\tPlace\t0.6\t10\n"
              "affiliatedWith\tSTO\tPerson\tprofessor at|teaches at\tOrganization\t0.6\t8\n"
-             "author\tSTO\tPublication\tby\tPerson\t0.75\t4\n");
+             "author\tSTO\tPublication\tby\tPerson\t0.75\t4\n"
+             "authorizes\tSTO\tLegalInstrument\tordered\tEvent\t0.7\t12\n");
   write_file(dir / "part_of.tsv", "# part\twhole\tsource\nPort Vessel\tRepublic of Valdoria|Valdoria\ttest\n"
                                    "Newtown|Oldtown\tGrey Steppe\ttest\nGrey Steppe\tValdoria\ttest\n"
                                    "Kessin\tValdoria\ttest\nKessin\tOstrava Union\ttest\n");

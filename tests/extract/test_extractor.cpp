@@ -1098,3 +1098,16 @@ TEST_SUITE("extract::InfoboxValues") {
     CHECK(events == 1);  // heading and infobox title name one event
   }
 }
+
+TEST_SUITE("extract::EventReferences") {
+  TEST_CASE("'the deportation' refers to the latest event named with that word") {
+    auto ex = make_extractor("eventrefs");
+    auto r = run_text(ex, prose("The Deportation of the Valdorians began in 1950.") +
+                              prose("The Harbour Protocol ordered the deportation of the fishermen of Port Vessel."));
+    REQUIRE(find_entity(r, "Deportation of the Valdorians") != nullptr);
+    bool ordered = std::any_of(r.relations.begin(), r.relations.end(), [&](const kg::extract::Relation& rel) {
+      return rel.property == Property::authorizes && rel.object == find_entity(r, "Deportation of the Valdorians")->key;
+    });
+    CHECK(ordered);
+  }
+}
