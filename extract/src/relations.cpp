@@ -1287,7 +1287,15 @@ class Relations final : public Component {
           const bool place_role = std::any_of(role.classes.begin(), role.classes.end(),
                                               [](Class c) { return ontology::is_a(c, Class::Place); });
           const std::uint32_t reach = place_role ? kFrameReach : 2 * kFrameReach;
-          for (auto t = *trig + 1; t + n <= s.end_token && t <= *trig + reach; ++t) {
+          // Beyond the reach, a marker right after a group still belongs to the event
+          // ("… expanded their search to encompass Koreans from Vladivostok, …").
+          auto after_group = [&](std::uint32_t t) {
+            for (auto mi : ms)
+              if (doc.mentions[mi].end_token == t && entity_of(doc, mi).key.cls == Class::Group) return true;
+            return false;
+          };
+          for (auto t = *trig + 1; t + n <= s.end_token && (t <= *trig + reach || place_role); ++t) {
+            if (t > *trig + reach && !after_group(t)) continue;
             bool match = true;
             for (std::uint32_t k = 0; k < n && match; ++k)
               match = !in_mention[t + k - s.first_token] && token_fold(doc, t + k) == marker[k];

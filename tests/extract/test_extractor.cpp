@@ -1111,3 +1111,14 @@ TEST_SUITE("extract::EventReferences") {
     CHECK(ordered);
   }
 }
+
+TEST_SUITE("extract::FrameGroups") {
+  TEST_CASE("far from the trigger, a place marker right after a group still fills the event's role") {
+    auto ex = make_extractor("framegroups");
+    const std::string head = "Deportation of the Valdorians\n\nInfobox\n- Title: Deportation of the Valdorians\n\n";
+    auto r = run_text(ex, head + prose("In the second phase many were deported, and starting in the spring of 1950 the "
+                                       "officials widened their search to find Valdorians from Newtown and Port Vessel."));
+    CHECK(has_relation(r, "Deportation of the Valdorians", Property::origin, "Newtown"));
+    CHECK(has_relation(r, "Deportation of the Valdorians", Property::origin, "Port Vessel"));
+  }
+}
