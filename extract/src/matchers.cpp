@@ -171,16 +171,11 @@ class PatternMatcher final : public Component {
   // entities of that class, split at " and " and commas, when no name was found there.
   void infobox_values(const Doc& doc, std::vector<Mention>& found) const {
     for (const Sentence& s : doc.sentences) {
-      const Block& blk = doc.blocks[s.block];
-      if (!blk.key_value || blk.chrome) continue;
-      std::uint32_t t = s.first_token;
-      if (t < s.end_token && (token_text(doc, t) == "-" || token_text(doc, t) == "\xE2\x80\xA2")) ++t;
-      std::uint32_t colon = t;
-      while (colon < s.end_token && token_text(doc, colon) != ":") ++colon;
-      if (colon >= s.end_token) continue;
-      std::string key;
-      for (auto k = t; k < colon; ++k) key += (key.empty() ? "" : " ") + token_fold(doc, k);
-      auto it = m_r.infobox.find(key);
+      if (doc.blocks[s.block].chrome) continue;
+      auto kv = key_value(doc, s);
+      if (!kv) continue;
+      const std::uint32_t colon = kv->colon;
+      auto it = m_r.infobox.find(kv->key);
       if (it == m_r.infobox.end() || it->second.kind != "object" || it->second.classes.size() != 1) continue;
       const Class cls = it->second.classes.front();
       if (cls != Class::Event && cls != Class::Organization && cls != Class::GovernmentBody) continue;

@@ -1,6 +1,7 @@
 // Helpers shared by the mention detectors and the resolver.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,14 @@ Mention make_mention(const Doc& doc, std::uint32_t b, std::uint32_t e, Class cls
 
 /// Whether subject class `s` and object class `o` fit the domain and range of `p`.
 bool fits_domain(Property p, Class s, Class o);
+
+/// An infobox line "- Key: Value" in sentence `s`: the folded key and the token of
+/// its colon, or nullopt when the sentence is no such line.
+struct KeyValue {
+  std::string key;
+  std::uint32_t colon = 0;
+};
+std::optional<KeyValue> key_value(const Doc& doc, const Sentence& s);
 
 /// Folded text of token `i`.
 std::string token_fold(const Doc& doc, std::uint32_t i);

@@ -125,4 +125,17 @@ bool fits_domain(Property p, Class s, Class o) {
   return dok && rok;
 }
 
+std::optional<KeyValue> key_value(const Doc& doc, const Sentence& s) {
+  if (!doc.blocks[s.block].key_value) return std::nullopt;
+  std::uint32_t t = s.first_token;
+  if (t < s.end_token && (token_text(doc, t) == "-" || token_text(doc, t) == "\xE2\x80\xA2")) ++t;
+  std::uint32_t colon = t;
+  while (colon < s.end_token && token_text(doc, colon) != ":") ++colon;
+  if (colon >= s.end_token) return std::nullopt;
+  KeyValue kv;
+  kv.colon = colon;
+  for (auto k = t; k < colon; ++k) kv.key += (kv.key.empty() ? "" : " ") + token_fold(doc, k);
+  return kv;
+}
+
 }  // namespace kg::extract

@@ -1414,15 +1414,10 @@ class Relations final : public Component {
     }
     for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const Sentence& s = doc.sentences[si];
-      if (!doc.blocks[s.block].key_value) continue;
-      // "- Key: Value"
-      std::uint32_t t = s.first_token;
-      if (t < s.end_token && (token_text(doc, t) == "-" || token_text(doc, t) == "\xE2\x80\xA2")) ++t;
-      std::uint32_t colon = t;
-      while (colon < s.end_token && token_text(doc, colon) != ":") ++colon;
-      if (colon >= s.end_token) continue;
-      std::string key;
-      for (auto k = t; k < colon; ++k) key += (key.empty() ? "" : " ") + token_fold(doc, k);
+      auto kv = key_value(doc, s);  // "- Key: Value"
+      if (!kv) continue;
+      const std::uint32_t colon = kv->colon;
+      const std::string& key = kv->key;
       if (key == "title" && !by_sentence[si].empty()) {
         subject = by_sentence[si].front();
         continue;

@@ -235,6 +235,14 @@ class Resolver final : public Component {
     return true;
   }
 
+  // Which tokens some mention already covers.
+  static std::vector<char> covered_tokens(const Doc& doc) {
+    std::vector<char> covered(doc.tokens.size(), 0);
+    for (const auto& m : doc.mentions)
+      for (auto t = m.first_token; t < m.end_token; ++t) covered[t] = 1;
+    return covered;
+  }
+
   Mention alias_mention(const Doc& doc, const Mention& of, std::uint32_t b, std::uint32_t e, std::string rule) const {
     Mention a;
     a.first_token = b;
@@ -257,9 +265,7 @@ class Resolver final : public Component {
       if (ontology::is_a(ms[i].cls, Class::Document)) docs.push_back(i);
     if (docs.empty()) return;
     std::sort(docs.begin(), docs.end(), [&](std::size_t a, std::size_t b) { return ms[a].span.begin < ms[b].span.begin; });
-    std::vector<char> covered(doc.tokens.size(), 0);
-    for (const auto& m : ms)
-      for (auto t = m.first_token; t < m.end_token; ++t) covered[t] = 1;
+    const std::vector<char> covered = covered_tokens(doc);
     std::vector<Mention> extra;
     std::size_t original = ms.size();
     for (std::uint32_t t = 1; t < doc.tokens.size(); ++t) {
@@ -314,9 +320,7 @@ class Resolver final : public Component {
       if (ms[i].cls == Class::Event) events.push_back(i);
     if (events.empty()) return;
     std::sort(events.begin(), events.end(), [&](std::size_t a, std::size_t b) { return ms[a].span.begin < ms[b].span.begin; });
-    std::vector<char> covered(doc.tokens.size(), 0);
-    for (const auto& m : ms)
-      for (auto t = m.first_token; t < m.end_token; ++t) covered[t] = 1;
+    const std::vector<char> covered = covered_tokens(doc);
     std::vector<Mention> extra;
     const std::size_t original = ms.size();
     for (std::uint32_t t = 1; t < doc.tokens.size(); ++t) {
@@ -400,9 +404,7 @@ class Resolver final : public Component {
       first.emplace(ms[i].canonical, i);
     }
     if (countries.empty()) return;
-    std::vector<char> covered(doc.tokens.size(), 0);
-    for (const auto& m : ms)
-      for (auto t = m.first_token; t < m.end_token; ++t) covered[t] = 1;
+    const std::vector<char> covered = covered_tokens(doc);
     std::vector<Mention> extra;
     const std::size_t original = ms.size();
     for (std::uint32_t t = 1; t < doc.tokens.size(); ++t) {
