@@ -120,6 +120,17 @@ class Relations final : public Component {
         Attribute{s, p, std::move(lexical), dt, st.doc.evidence(st.doc.sentences[si].span, rule, conf)});
   }
 
+  // The group mentioned last in sentence `si`, if any.
+  std::optional<EntityKey> last_group(const Doc& doc, std::uint32_t si) const {
+    std::optional<EntityKey> found;
+    const Sentence& s = doc.sentences[si];
+    for (const Mention& m : doc.mentions)
+      if (m.entity >= 0 && m.first_token >= s.first_token && m.end_token <= s.end_token &&
+          doc.entities[static_cast<std::size_t>(m.entity)].key.cls == Class::Group)
+        found = doc.entities[static_cast<std::size_t>(m.entity)].key;
+    return found;
+  }
+
   // Whether a person's name follows at `from`, possibly after further names of the office
   // phrase ("… of the Soviet Union Vyacheslav Molotov").
   bool office_of_next_person(const Doc& doc, const std::vector<std::uint32_t>& ms, std::uint32_t from) const {
@@ -228,6 +239,11 @@ class Relations final : public Component {
             for (auto k = s.first_token; k < tb && !subject_fallback; ++k)
               if (m_r.cues.group_head.count(token_fold(doc, k))) subject_fallback = doc.subject;
           }
+          // "… many Koreans were fleeing … . They mostly settled in …": a sentence opening
+          // with "They" goes on about the last group of the sentence before.
+          if (!left && !subject_fallback && rule.subject_first && si > 0 && qualifies(Class::Group, left_classes) &&
+              token_fold(doc, s.first_token) == "they" && tb - s.first_token <= 4)
+            subject_fallback = last_group(doc, si - 1);
           // "settle in Koreatown": an unknown capitalised name right after a trigger of
           // residence or movement is a place (as in the lists of the event frames).
           if ((left || subject_fallback) && !right && rule.subject_first && !bare &&
@@ -271,6 +287,14 @@ class Relations final : public Component {
               }
             }
             const EntityKey rk = entity_of(doc, chosen).key;
+            // "the Posyet, Suchan and Suyfun districts" is a list, not "Pyongyang, North
+            // Korea": no comma-located place inside a list or of the same class.
+            if (rule.property == Property::locatedIn && n == 1 && trig[0] == ",") {
+              const std::uint32_t after = doc.mentions[chosen].end_token;
+              const bool listed = after < s.end_token && (token_text(doc, after) == "," || token_fold(doc, after) == "and" ||
+                                                          token_fold(doc, after) == "or");
+              if (listed || lk.cls == rk.cls) break;
+            }
             // "Joseph Stalin and Chairman of the Council … Vyacheslav Molotov": the office
             // phrase belongs to the person after it, not to the one before the trigger.
             if (rule.subject_first && lk.cls == Class::Person && rk.cls != Class::Person &&
@@ -537,7 +561,7 @@ class Relations final : public Component {
       // A lower-case office right before the name.
       for (std::uint32_t t = pm.first_token; t > s.first_token && pm.first_token - t < 8; --t) {
         const std::string f = token_fold(doc, t - 1);
-        if (doc.tokens[t - 1].shape != Shape::lower) break;
+        if (doc.tokens[t - 1].shape != Shape::lower && !m_r.demonym_by_adjective.count(f)) break;
         if (!m_r.cues.title.count(f)) continue;
         auto o = office(t - 1, pm.first_token);
         if (o && o->first == pm.first_token && pm.first_token - (t - 1) >= 3)

@@ -39,6 +39,7 @@ inline std::string write_test_data(const std::string& name) {
              "professor\ttitle\tPerson\t\n"
              "president\ttitle\tPerson\t\n"
              "chairman\ttitle\tPerson\t\n"
+             "chief\ttitle\tPerson\t\n"
              "refugees\tgroup_head\tGroup\t\n"
              "defectors\tmigrant_head\tGroup\t\n"
              "however\tnot_name\tAgent\t\n"

@@ -1122,3 +1122,18 @@ TEST_SUITE("extract::FrameGroups") {
     CHECK(has_relation(r, "Deportation of the Valdorians", Property::origin, "Port Vessel"));
   }
 }
+
+TEST_SUITE("extract::TheyAndLists") {
+  using kg::ontology::DataProperty;
+
+  TEST_CASE("'They' goes on about the last group of the sentence before, and an office may hold a demonym") {
+    auto ex = make_extractor("they");
+    auto r = run_text(ex, prose("After the war many Valdorians were leaving the coast. They fled to Newtown.") +
+                              prose("The letter of the chief of the Valdorian harbour police Anton Brask was read."));
+    CHECK(has_relation(r, "Valdorians", Property::migratedTo, "Newtown"));
+    CHECK(has_attribute(r, "Anton Brask", DataProperty::position, "chief of the Valdorian harbour police"));
+    auto r2 = run_text(ex, prose("They fled to Newtown in the spring."));  // no group before: nothing
+    CHECK(std::none_of(r2.relations.begin(), r2.relations.end(),
+                       [](const auto& rel) { return rel.property == Property::migratedTo; }));
+  }
+}
