@@ -810,6 +810,8 @@ class PatternMatcher final : public Component {
       auto h = head_class(token_fold(doc, t));
       if (!h || !ontology::is_a(*h, Class::Document)) continue;
       if (t + 1 < s.end_token && (token_fold(doc, t + 1) == "no" || doc.tokens[t + 1].shape == Shape::digit)) continue;
+      // Named by the quoted title that follows: 'a decree "On the Rehabilitation …"'.
+      if (t + 1 < s.end_token && (token_text(doc, t + 1) == "\"" || token_text(doc, t + 1) == "\xE2\x80\x9C")) continue;
       // Back over capitalised modifiers to the article.
       std::uint32_t b = t;
       while (b > s.first_token && (doc.tokens[b - 1].shape == Shape::title || doc.tokens[b - 1].shape == Shape::upper) &&
@@ -866,8 +868,14 @@ class PatternMatcher final : public Component {
         if (sh == Shape::title || sh == Shape::upper || sh == Shape::digit) ++caps;
         else if (m_r.stopwords.count(f)) --words;  // "of", "with" do not count either way
       }
-      if (words >= 3 && b < e && is_cap(doc.tokens[b].shape) && caps * 10 >= words * 8)
-        out.push_back(make_mention(doc, b, e, Class::Publication, surface(doc, b, e), "pattern:quoted-title", 0.6));
+      if (words >= 3 && b < e && is_cap(doc.tokens[b].shape) && caps * 10 >= words * 8) {
+        // 'a decree "On the Rehabilitation of Soviet Koreans"': the kind word before the
+        // quote gives the class.
+        Class cls = Class::Publication;
+        if (i > s.first_token)
+          if (auto h = head_class(token_fold(doc, i - 1)); h && ontology::is_a(*h, Class::Document)) cls = *h;
+        out.push_back(make_mention(doc, b, e, cls, surface(doc, b, e), "pattern:quoted-title", 0.6));
+      }
       i = j;
     }
   }

@@ -1289,7 +1289,12 @@ class Relations final : public Component {
         bool other_year = !event_years.empty() && !sentence_years.empty() &&
                           std::none_of(sentence_years.begin(), sentence_years.end(),
                                        [&](const std::string& y) { return event_years.count(y) > 0; });
-        if (!weak.count(token_fold(doc, *trig)) && !other_year) event = main_event;
+        // A weak word with a count before it ("37,321 people were sent to …") tells of
+        // the event's numbers.
+        bool counted = false;
+        for (std::uint32_t k = *trig; k > s.first_token && *trig - k < 4 && !counted; --k)
+          counted = doc.tokens[k - 1].shape == Shape::digit && token_text(doc, k - 1).size() >= 3;
+        if ((!weak.count(token_fold(doc, *trig)) || counted) && !other_year) event = main_event;
       }
       if (!event) continue;
       std::string rule = "frames.tsv:" + fr.name;
@@ -1385,6 +1390,17 @@ class Relations final : public Component {
               }
               at = end;
               first_item = false;
+              // "…; 9,147 to the Samarkand region; 8,214 to …": the marker again after a count.
+              if (at + 2 < s.end_token && token_text(doc, at) == ";" && doc.tokens[at + 1].shape == Shape::digit &&
+                  at + 1 + n < s.end_token) {
+                bool again = true;
+                for (std::uint32_t k = 0; k < n && again; ++k) again = token_fold(doc, at + 2 + k) == marker[k];
+                if (again) {
+                  at += 2 + n;
+                  if (at < s.end_token && token_fold(doc, at) == "the") ++at;
+                  continue;
+                }
+              }
               if (at < s.end_token && (token_fold(doc, at) == "and" || token_text(doc, at) == ",")) ++at;
               else break;
               if (at < s.end_token && token_fold(doc, at) == "the") ++at;

@@ -1137,3 +1137,19 @@ TEST_SUITE("extract::TheyAndLists") {
                        [](const auto& rel) { return rel.property == Property::migratedTo; }));
   }
 }
+
+TEST_SUITE("extract::QuotedKindsAndCounts") {
+  TEST_CASE("a kind word before a quoted title gives its class, and counted destinations continue a frame") {
+    auto ex = make_extractor("quotedkinds");
+    const std::string head = "Deportation of the Valdorians\n\nInfobox\n- Title: Deportation of the Valdorians\n\n";
+    auto r = run_text(ex, head + prose("Valdoria issued a decree \"On the Return of the Coastal Families\" in 1960.") +
+                              prose("In all, 1,200 people were transferred to Newtown; 800 to the Grey Steppe."));
+    auto* d = find_entity(r, "On the Return of the Coastal Families");
+    REQUIRE(d != nullptr);
+    CHECK(d->key.cls == Class::LegalInstrument);
+    CHECK(std::none_of(r.entities.begin(), r.entities.end(),
+                       [](const auto& e) { return e.label.rfind("Decree of", 0) == 0; }));
+    CHECK(has_relation(r, "Deportation of the Valdorians", Property::destination, "Newtown"));
+    CHECK(has_relation(r, "Deportation of the Valdorians", Property::destination, "Grey Steppe"));
+  }
+}
