@@ -784,6 +784,20 @@ class Relations final : public Component {
       // A state body named with its country's name: "Japan Coast Guard", "US State
       // Department" (bodies named after the country they are about, like "North Korea
       // Freedom Coalition", are no state bodies).
+      // "the 1926 Soviet Census", "the Kazakh famine": events a people has at home happen
+      // in the demonym's country (not an occupation or invasion, which happen elsewhere).
+      if (key.cls == Class::Event) {
+        static const std::set<std::string> at_home{"census", "famine", "election", "elections", "revolution",
+                                                   "uprising", "referendum", "collectivization", "collectivisation"};
+        bool home = false;
+        for (const auto& w : words) home = home || at_home.count(w) > 0;
+        for (std::size_t k = 0; home && k + 1 < words.size() && k <= 2; ++k)
+          if (auto d = m_r.demonym_by_adjective.find(words[k]); d != m_r.demonym_by_adjective.end()) {
+            if (auto country = known_place(doc, d->second.country))
+              emit(st, si, key, Property::location, *country, "relations:name-demonym", 0.6);
+            break;
+          }
+      }
       // "Royal Thai Police": a demonym inside a state body's name before its head.
       if (key.cls == Class::GovernmentBody && !foreign_seat && !dem) {
         bool found = false;
@@ -1089,20 +1103,40 @@ class Relations final : public Component {
       while (b > s.first_token && t - b < 5) {
         const std::string_view w = token_text(doc, b - 1);
         const bool dash = w == "-" || w == "\u2013" || w == "\u2014";
-        if (!dash && !is_cap_shape(doc.tokens[b - 1].shape)) break;
+        if (!dash && (!is_cap_shape(doc.tokens[b - 1].shape) || m_r.stopwords.count(token_fold(doc, b - 1)))) break;
         --b;
       }
       if (b == t) continue;
+      // Words of the phrase; `after_dash[i]`: word i follows a hyphen or dash, a
+      // boundary no name crosses ("Soviet-Korean" is Soviet + Korean, not the people
+      // "Soviet Korean").
       std::vector<std::string> parts;
-      for (std::uint32_t k = b; k < t; ++k)
-        for (auto piece : split_dashes(std::string(token_text(doc, k))))
-          if (!piece.empty()) parts.push_back(text::fold(piece));
+      std::vector<char> after_dash;
+      bool dash_before = false;
+      for (std::uint32_t k = b; k < t; ++k) {
+        const std::string_view w = token_text(doc, k);
+        if (w == "-" || w == "\u2013" || w == "\u2014") {
+          dash_before = true;
+          continue;
+        }
+        bool first_piece = true;
+        for (auto piece : split_dashes(std::string(w))) {
+          if (piece.empty()) continue;
+          parts.push_back(text::fold(piece));
+          after_dash.push_back(dash_before || !first_piece);
+          first_piece = false;
+          dash_before = false;
+        }
+      }
       std::vector<EntityKey> places;
       std::size_t i = 0;
       while (i < parts.size() && places.size() < 3) {
         std::optional<EntityKey> found;
         std::size_t used = 0;
         for (std::size_t n = std::min<std::size_t>(3, parts.size() - i); n >= 1 && !found; --n) {
+          bool crosses = false;
+          for (std::size_t j = 1; j < n; ++j) crosses = crosses || after_dash[i + j];
+          if (crosses) continue;
           std::string name = parts[i];
           for (std::size_t j = 1; j < n; ++j) name += " " + parts[i + j];
           if (auto d = m_r.demonym_by_adjective.find(name); d != m_r.demonym_by_adjective.end())

@@ -16,6 +16,7 @@ inline std::string write_test_data(const std::string& name) {
              "# test lexicon\n"
              "Country\tNorth Korea\tDPRK|Democratic People's Republic of Korea\tcurated\n"
              "Country\tValdoria\tRepublic of Valdoria\tcurated\n"
+             "Country\tKorea\t\tcurated\n"
              "Settlement\tPort Vessel\t\tcurated\n"
              "Settlement\tNewtown\tOldtown\tcurated\n"
              "Region\tGrey Steppe\t\tcurated\n"
@@ -61,7 +62,8 @@ inline std::string write_test_data(const std::string& name) {
              "deportation\tafter\tto the|to\tdestination\tPlace\n"
              "deportation\tbefore\t-\taffected\tGroup\n");
   write_file(dir / "demonyms_curated.tsv", "North Valdorian\tNorth Valdorians\tValdoria\tcurated\n"
-                                            "North Korean\tNorth Koreans\tNorth Korea\tcurated\n");
+                                            "North Korean\tNorth Koreans\tNorth Korea\tcurated\n"
+                                            "Valdorian Korean\tValdorian Koreans\tValdoria\tcurated\n");
   write_file(dir / "relations.tsv",
              "signedBy\tSTO\tDocument\tsigned by|was signed by\tAgent\t0.8\t10\n"
              "migratedTo\tSTO\tGroup,Person\tfled to\tPlace\t0.7\t10\n"

@@ -1153,3 +1153,13 @@ TEST_SUITE("extract::QuotedKindsAndCounts") {
     CHECK(has_relation(r, "Deportation of the Valdorians", Property::destination, "Grey Steppe"));
   }
 }
+
+TEST_SUITE("extract::HyphenBordersAndHomeEvents") {
+  TEST_CASE("a hyphen splits a border's peoples, and a people's census happens in its country") {
+    auto ex = make_extractor("hyphenborders");
+    auto r = run_text(ex, prose("Korea and Valdoria met. The Valdorian-Korean border was closed.") +
+                              prose("The 1930 Valdorian Census counted the fishermen."));
+    CHECK(has_relation(r, "Valdoria", Property::borders, "Korea"));
+    CHECK(has_relation(r, "1930 Valdorian Census", Property::location, "Valdoria"));
+  }
+}
