@@ -597,6 +597,16 @@ class PatternMatcher final : public Component {
       cls = p->second;
       rule = "pattern:prefix-cue";
     }
+    // "Buryat Autonomous Soviet Socialist Republic": an autonomous or Soviet republic
+    // is a region of a state, not a state.
+    if (!cls && last == "republic" && e - b >= 3)
+      for (std::uint32_t k = b; k + 1 < e && !cls; ++k) {
+        const std::string f = token_fold(doc, k);
+        if (f == "autonomous" || f == "socialist") {
+          cls = Class::Region;
+          rule = "pattern:head-cue";
+        }
+      }
     if (!cls) {
       // The head word must be the chunk's own, not the end of a known name inside it
       // ("Hero of the Soviet Union" is not an organisation called "… Union").

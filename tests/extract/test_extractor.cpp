@@ -1163,3 +1163,13 @@ TEST_SUITE("extract::HyphenBordersAndHomeEvents") {
     CHECK(has_relation(r, "1930 Valdorian Census", Property::location, "Valdoria"));
   }
 }
+
+TEST_SUITE("extract::Republics") {
+  TEST_CASE("an autonomous or socialist republic is a region") {
+    auto ex = make_extractor("republics");
+    auto r = run_text(ex, prose("The families came from the Amber Autonomous Socialist Republic in the north."));
+    auto* a = find_entity(r, "Amber Autonomous Socialist Republic");
+    REQUIRE(a != nullptr);
+    CHECK(a->key.cls == Class::Region);
+  }
+}
