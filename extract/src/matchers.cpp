@@ -281,10 +281,11 @@ class PatternMatcher final : public Component {
     }
   }
 
-  // "the 1926 Soviet Census": a year before an event's name belongs to it.
+  // "the 1926 Soviet Census", "the 1936 Constitution": a year before an event's or a
+  // document's name belongs to it.
   void year_prefixed_events(const Doc& doc, std::vector<Mention>& found) const {
     for (Mention& m : found) {
-      if (m.cls != Class::Event || m.first_token < 2) continue;
+      if ((m.cls != Class::Event && !ontology::is_a(m.cls, Class::Document)) || m.first_token < 2) continue;
       const std::uint32_t y = m.first_token - 1;
       if (doc.tokens[y].shape != Shape::digit || token_text(doc, y).size() != 4 ||
           doc.tokens[y].sentence != doc.tokens[m.first_token].sentence)

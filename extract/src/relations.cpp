@@ -87,6 +87,7 @@ class Relations final : public Component {
     destination_sections(st, by_sentence);
     identifiers(st);
     name_relations(st);
+    year_in_name(st);
     unit_names(st);
     event_phrase_roles(st);
     place_based(st);
@@ -952,6 +953,26 @@ class Relations final : public Component {
     return first;
   }
 
+  // "the 1936 Constitution": a year opening a document's name is its year, unless the
+  // text dates it more precisely within that year ("the 1964 Protocol" of 9 June 1964).
+  void year_in_name(State& st) const {
+    const Doc& doc = st.doc;
+    for (std::size_t i = 0; i < doc.mentions.size(); ++i) {
+      const Mention& m = doc.mentions[i];
+      if (m.entity < 0 || m.end_token <= m.first_token + 1 || doc.tokens[m.first_token].shape != Shape::digit) continue;
+      const std::string year(token_text(doc, m.first_token));
+      if (year.size() != 4 || (year[0] != '1' && year[0] != '2')) continue;
+      const EntityKey document = entity_of(doc, static_cast<std::uint32_t>(i)).key;
+      if (!ontology::is_a(document.cls, Class::Document)) continue;
+      const bool dated = std::any_of(doc.attributes.begin(), doc.attributes.end(), [&](const Attribute& a) {
+        return a.subject == document && a.property == DataProperty::date && a.lexical.rfind(year, 0) == 0;
+      });
+      if (!dated)
+        emit_attr(st, doc.tokens[m.first_token].sentence, document, DataProperty::date, year, Datatype::gYear,
+                  "relations:year-in-name", 0.7);
+    }
+  }
+
   // A body named after another body of the document and more words is its unit
   // ("United Nations Security Council", "UN Human Rights Council" → United Nations).
   void unit_names(State& st) const {
@@ -1196,6 +1217,7 @@ class Relations final : public Component {
   void dates(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
     const Doc& doc = st.doc;
     const Sentence& s = doc.sentences[si];
+
     auto found = find_dates(doc, s.first_token, s.end_token);
     for (const DateMatch& d : found) {
       // Document: the nearest document mention ending at most 8 tokens before.
@@ -1211,16 +1233,26 @@ class Relations final : public Component {
         }
         if (ontology::is_a(c, Class::Document) && d.first_token - m.end_token <= 8 && !docm) docm = *it;
       }
-      // A document whose name contains the date ("the directive of 3 March 1947").
+      // A document whose name contains the date ("the directive of 3 March 1947"), or
+      // was named after it (an unnamed document: "a State Defense Committee resolution"
+      // in a sentence of 10 January 1943 is its "… resolution of 10 January 1943").
       if (!docm)
         for (auto mi : ms) {
           const Mention& m = doc.mentions[mi];
-          if (m.first_token < d.first_token && m.end_token >= d.end_token &&
-              ontology::is_a(entity_of(doc, mi).key.cls, Class::Document)) {
+          if (!ontology::is_a(entity_of(doc, mi).key.cls, Class::Document)) continue;
+          if ((m.first_token < d.first_token && m.end_token >= d.end_token) ||
+              (m.rule == "pattern:unnamed-document" && !d.range())) {
             docm = mi;
             break;
           }
         }
+      // "…, dated 25 October 1937": the document before it in the sentence.
+      if (!docm && d.first_token > s.first_token && token_fold(doc, d.first_token - 1) == "dated")
+        for (auto it = ms.rbegin(); it != ms.rend(); ++it)
+          if (doc.mentions[*it].end_token <= d.first_token && ontology::is_a(entity_of(doc, *it).key.cls, Class::Document)) {
+            docm = *it;
+            break;
+          }
       // "On 21 August 1937, the Council adopted the decree …": a sentence-initial date
       // dates the document the sentence adopts, signs or issues.
       // ("Finally, on 3 March 1947, …": a few words may open the sentence before it.)

@@ -1173,3 +1173,16 @@ TEST_SUITE("extract::Republics") {
     CHECK(a->key.cls == Class::Region);
   }
 }
+
+TEST_SUITE("extract::MoreDocumentDates") {
+  TEST_CASE("'dated' after a document's phrase, and a year opening a document's name, date it") {
+    auto ex = make_extractor("moredocdates");
+    auto r = run_text(ex, prose("The Harbour Protocol, read aloud in Newtown to many captains, dated 4 June 1932, closed the port.") +
+                              prose("The 1931 Fishing Decree was forgotten."));
+    CHECK(has_attribute(r, "Harbour Protocol", kg::ontology::DataProperty::date, "1932-06-04"));
+    CHECK(has_attribute(r, "1931 Fishing Decree", kg::ontology::DataProperty::date, "1931"));
+    auto r2 = run_text(ex, prose("The 1932 Coast Protocol was signed on 4 June 1932 in Newtown."));
+    CHECK(has_attribute(r2, "1932 Coast Protocol", kg::ontology::DataProperty::date, "1932-06-04"));
+    CHECK_FALSE(has_attribute(r2, "1932 Coast Protocol", kg::ontology::DataProperty::date, "1932"));
+  }
+}
