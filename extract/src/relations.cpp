@@ -306,6 +306,26 @@ class Relations final : public Component {
             if (!rule.subject_first) break;
             at = doc.mentions[chosen].end_token;
             cur.reset();
+            // Counted lists repeat the trigger: "increased by 24% in Kazakhstan; 18% in
+            // Uzbekistan; 299% in Kyrgyzstan and 373% in Tajikistan".
+            if (at + 2 < s.end_token && (token_text(doc, at) == ";" || token_text(doc, at) == "," ||
+                                         token_fold(doc, at) == "and") &&
+                doc.tokens[at + 1].shape == Shape::digit) {
+              std::uint32_t nx = at + 2;
+              if (nx < s.end_token && (token_text(doc, nx) == "%" || token_fold(doc, nx) == "percent")) ++nx;
+              bool again = nx + n <= s.end_token;
+              for (std::uint32_t k = 0; k < n && again; ++k) again = token_fold(doc, nx + k) == trig[k];
+              if (again) {
+                nx += n;
+                if (nx < s.end_token && token_fold(doc, nx) == "the") ++nx;
+                for (auto mi : ms)
+                  if (doc.mentions[mi].first_token == nx && qualifies(entity_of(doc, mi).key.cls, right_classes)) {
+                    cur = mi;
+                    break;
+                  }
+                if (cur) continue;
+              }
+            }
             // Lists of places or bodies: "live in Belgium, Denmark and Finland".
             if (at < s.end_token &&
                 (token_text(doc, at) == "," || token_fold(doc, at) == "and" || token_fold(doc, at) == "or") &&
@@ -633,13 +653,15 @@ class Relations final : public Component {
     }
   }
 
-  // A document that orders, allows or forbids something about a group is about that
-  // group: "A decree … ordered that 675 families, including Germans and Koreans, should
+  // A document that orders, allows, forbids or reports something about a group or an
+  // event is about it ("… indicated that the deportation was complete"): "A decree … ordered that 675 families, including Germans and Koreans, should
   // be removed", "a directive that allowed the banished Koreans to obtain passports".
   void document_subjects(State& st, std::uint32_t si, const std::vector<std::uint32_t>& ms) const {
     const Doc& doc = st.doc;
     const Sentence& s = doc.sentences[si];
     static const std::set<std::string> verbs{"determined", "decided", "stipulated", "demanded", "urged",
+                                             "stipulating", "ordering", "allowing", "requiring", "declaring",
+                                             "indicated", "reported", "stated", "announced", "acknowledged",
                                              "ordered", "orders", "allowed", "allows", "permitted", "forbade",
                                              "forbids", "banned", "bans", "restricted", "required", "granted",
                                              "rehabilitated", "declared", "deprived", "obliged", "authorized",
@@ -657,7 +679,8 @@ class Relations final : public Component {
         const Mention& gm = doc.mentions[gi];
         if (gm.first_token <= *verb || gm.first_token > *verb + 25) continue;
         const EntityKey group = entity_of(doc, gi).key;
-        if (group.cls == Class::Group) emit(st, si, document, Property::about, group, "relations:document-subject", 0.55);
+        if (group.cls == Class::Group || group.cls == Class::Event)
+          emit(st, si, document, Property::about, group, "relations:document-subject", 0.55);
       }
     }
   }

@@ -1186,3 +1186,16 @@ TEST_SUITE("extract::MoreDocumentDates") {
     CHECK_FALSE(has_attribute(r2, "1932 Coast Protocol", kg::ontology::DataProperty::date, "1932"));
   }
 }
+
+TEST_SUITE("extract::CountedLists") {
+  TEST_CASE("counted lists repeat the trigger, and a report about an event is about it") {
+    auto ex = make_extractor("countedlists");
+    auto r = run_text(ex, prose("Many Valdorians fled to Newtown; 300 to Port Vessel and 200 to the Grey Steppe.") +
+                              prose("The Deportation of the Valdorians began. The Harbour Protocol reported that the "
+                                    "deportation was complete."));
+    CHECK(has_relation(r, "Valdorians", Property::migratedTo, "Newtown"));
+    CHECK(has_relation(r, "Valdorians", Property::migratedTo, "Port Vessel"));
+    CHECK(has_relation(r, "Valdorians", Property::migratedTo, "Grey Steppe"));
+    CHECK(has_relation(r, "Harbour Protocol", Property::about, "Deportation of the Valdorians"));
+  }
+}
