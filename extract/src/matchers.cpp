@@ -600,14 +600,29 @@ class PatternMatcher final : public Component {
     }
     // "Buryat Autonomous Soviet Socialist Republic": an autonomous or Soviet republic
     // is a region of a state, not a state.
-    if (!cls && last == "republic" && e - b >= 3)
+    // "Supreme Soviet of the … Republic": the name before "of" is a known body's; the
+    // chunk is that body's.
+    if (!cls && last == "republic" && e - b >= 3) {
+      for (std::uint32_t k = b + 1; k + 1 < e && !cls; ++k) {
+        if (token_fold(doc, k) != "of") continue;
+        if (auto it = m_r.by_name.find(surface_fold(doc, b, k)); it != m_r.by_name.end()) {
+          const Class c = m_r.entries[it->second.front()].cls;
+          if (ontology::is_a(c, Class::Organization)) {
+            cls = c;
+            rule = "pattern:head-cue";
+          }
+        }
+        break;
+      }
       for (std::uint32_t k = b; k + 1 < e && !cls; ++k) {
         const std::string f = token_fold(doc, k);
+        if (f == "of") break;
         if (f == "autonomous" || f == "socialist") {
           cls = Class::Region;
           rule = "pattern:head-cue";
         }
       }
+    }
     if (!cls) {
       // The head word must be the chunk's own, not the end of a known name inside it
       // ("Hero of the Soviet Union" is not an organisation called "… Union").

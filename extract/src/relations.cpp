@@ -555,6 +555,8 @@ class Relations final : public Component {
       else return std::nullopt;
       if (k < s.end_token && token_fold(doc, k) == "the") ++k;
       auto mi = mention_at(k);
+      // "of the Baku-based Center …": past the seat to the body.
+      if (mi && doc.mentions[*mi].rule == "pattern:place-based") mi = mention_at(doc.mentions[*mi].end_token);
       if (mi && ontology::is_a(entity_of(doc, *mi).key.cls, Class::Organization)) return mi;
       return std::nullopt;
     };
@@ -607,6 +609,20 @@ class Relations final : public Component {
         if (auto o = office(b))
           emit_attr(st, si, person, DataProperty::position, surface(doc, b, o->first), Datatype::string,
                     "relations:became", 0.6);
+      }
+      // "the Supreme Soviet of the RSFSR, under its chairman Boris Yeltsin": the body
+      // before "under its <title>" is the one the person leads.
+      if (pm.first_token >= s.first_token + 5 && m_r.cues.title.count(token_fold(doc, pm.first_token - 1)) &&
+          token_fold(doc, pm.first_token - 2) == "its" && token_fold(doc, pm.first_token - 3) == "under") {
+        std::uint32_t at = pm.first_token - 3;
+        if (token_text(doc, at - 1) == ",") --at;
+        for (auto mi : ms)
+          if (doc.mentions[mi].end_token == at && ontology::is_a(entity_of(doc, mi).key.cls, Class::Organization)) {
+            const EntityKey body = entity_of(doc, mi).key;
+            if (leader_words.count(token_fold(doc, pm.first_token - 1)))
+              emit(st, si, person, Property::leaderOf, body, "relations:under-its", 0.65);
+            emit(st, si, person, Property::memberOf, body, "relations:under-its", 0.6);
+          }
       }
       // "Harvard's Terry Martin".
       if (pm.first_token >= s.first_token + 3 && token_fold(doc, pm.first_token - 1) == "s" &&
@@ -662,6 +678,7 @@ class Relations final : public Component {
     static const std::set<std::string> verbs{"determined", "decided", "stipulated", "demanded", "urged",
                                              "stipulating", "ordering", "allowing", "requiring", "declaring",
                                              "indicated", "reported", "stated", "announced", "acknowledged",
+                                             "acknowledging",
                                              "ordered", "orders", "allowed", "allows", "permitted", "forbade",
                                              "forbids", "banned", "bans", "restricted", "required", "granted",
                                              "rehabilitated", "declared", "deprived", "obliged", "authorized",

@@ -307,7 +307,7 @@ class Resolver final : public Component {
     ms.insert(ms.end(), extra.begin(), extra.end());
   }
 
-  // "the deportation", "the famine", "the war": a definite noun naming a kind of event
+  // "the deportation", "their deportation", "this war": a definite noun naming a kind of event
   // refers to the latest event named before it (within 40 sentences) whose name holds
   // that noun.
   void add_event_references(Doc& doc, Links& links) const {
@@ -324,7 +324,10 @@ class Resolver final : public Component {
     std::vector<Mention> extra;
     const std::size_t original = ms.size();
     for (std::uint32_t t = 1; t < doc.tokens.size(); ++t) {
-      if (covered[t] || doc.tokens[t].shape != Shape::lower || token_fold(doc, t - 1) != "the") continue;
+      const std::string det = token_fold(doc, t - 1);
+      if (covered[t] || doc.tokens[t].shape != Shape::lower ||
+          (det != "the" && det != "this" && det != "their" && det != "its"))
+        continue;
       std::string noun = token_fold(doc, t);
       if (!nouns.count(noun)) continue;
       if (noun.back() == 's' && noun != "deportations") noun.pop_back();

@@ -1199,3 +1199,17 @@ TEST_SUITE("extract::CountedLists") {
     CHECK(has_relation(r, "Harbour Protocol", Property::about, "Deportation of the Valdorians"));
   }
 }
+
+TEST_SUITE("extract::UnderIts") {
+  TEST_CASE("'<body>, under its chairman <person>' and a known body's name before 'of the … Republic'") {
+    auto ex = make_extractor("underits");
+    auto r = run_text(ex, prose("In 1991 the Security Directorate of the Amber Autonomous Socialist Republic, under its "
+                                "chairman Anton Brask, passed the law."));
+    const std::string body = "Security Directorate of the Amber Autonomous Socialist Republic";
+    auto* b = find_entity(r, body);
+    REQUIRE(b != nullptr);
+    CHECK(b->key.cls == Class::GovernmentBody);
+    CHECK(has_relation(r, "Anton Brask", Property::leaderOf, body));
+    CHECK(has_relation(r, "Anton Brask", Property::memberOf, body));
+  }
+}
