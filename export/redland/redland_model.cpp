@@ -138,6 +138,16 @@ std::optional<Term> to_term(librdf_node* node) {
   return std::nullopt;
 }
 
+// Statement → quad without a graph name; nullopt unless subject and predicate are IRIs
+// (or blank nodes) and the object converts.
+std::optional<Quad> to_triple(librdf_statement* st) {
+  auto s = to_term(librdf_statement_get_subject(st));
+  auto p = to_term(librdf_statement_get_predicate(st));
+  auto o = to_term(librdf_statement_get_object(st));
+  if (!s || !p || !o || !std::holds_alternative<Iri>(*s) || !std::holds_alternative<Iri>(*p)) return std::nullopt;
+  return Quad{std::get<Iri>(*s), std::get<Iri>(*p), std::move(*o), Iri()};
+}
+
 }  // namespace
 
 // ---- Model
@@ -339,16 +349,14 @@ std::vector<Quad> Model::quads() const {
   if (!m_model) return out;
   StreamHandle stream(librdf_model_as_stream(m_model.get()));
   for (; stream && !librdf_stream_end(stream.get()); librdf_stream_next(stream.get())) {
-    librdf_statement* st = librdf_stream_get_object(stream.get());  // shared, not owned
-    auto s = to_term(librdf_statement_get_subject(st));
-    auto p = to_term(librdf_statement_get_predicate(st));
-    auto o = to_term(librdf_statement_get_object(st));
-    if (!s || !p || !o || !std::holds_alternative<Iri>(*s) || !std::holds_alternative<Iri>(*p)) continue;
+    auto t = to_triple(librdf_stream_get_object(stream.get()));  // the statement is shared, not owned
+    if (!t) continue;
     Iri graph;
     if (auto g = to_term(librdf_stream_get_context2(stream.get()));
         g && std::holds_alternative<Iri>(*g) && std::get<Iri>(*g).str() != kDefaultGraph)
       graph = std::get<Iri>(*g);
-    out.push_back(Quad{std::get<Iri>(*s), std::get<Iri>(*p), std::move(*o), std::move(graph)});
+    t->graph = std::move(graph);
+    out.push_back(std::move(*t));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -383,12 +391,7 @@ Result<QueryAnswer> query(const Model& model, std::string_view sparql, const Dia
     out.kind = QueryAnswer::Kind::graph;
     StreamHandle stream(librdf_query_results_as_stream(results.get()));
     for (; stream && !librdf_stream_end(stream.get()); librdf_stream_next(stream.get())) {
-      librdf_statement* st = librdf_stream_get_object(stream.get());  // shared, not owned
-      auto s = to_term(librdf_statement_get_subject(st));
-      auto p = to_term(librdf_statement_get_predicate(st));
-      auto o = to_term(librdf_statement_get_object(st));
-      if (!s || !p || !o || !std::holds_alternative<Iri>(*s) || !std::holds_alternative<Iri>(*p)) continue;
-      out.triples.push_back(Quad{std::get<Iri>(*s), std::get<Iri>(*p), std::move(*o), Iri()});
+      if (auto t = to_triple(librdf_stream_get_object(stream.get()))) out.triples.push_back(std::move(*t));
     }
   } else if (librdf_query_results_is_bindings(results.get())) {
     out.kind = QueryAnswer::Kind::bindings;

@@ -16,12 +16,14 @@
 namespace kg::extract {
 namespace {
 
-bool is_cap(Shape s) { return s == Shape::title || s == Shape::upper || s == Shape::mixed; }
 
 // Folded tokens [b, e) joined by spaces ("north korean").
 std::string surface_fold(const Doc& doc, std::uint32_t b, std::uint32_t e) {
   std::string out;
-  for (auto k = b; k < e; ++k) out += (out.empty() ? "" : " ") + token_fold(doc, k);
+  for (auto k = b; k < e; ++k) {
+    if (!out.empty()) out += ' ';
+    out += token_fold(doc, k);
+  }
   return out;
 }
 

@@ -29,6 +29,9 @@ struct KeyValue {
 };
 std::optional<KeyValue> key_value(const Doc& doc, const Sentence& s);
 
+/// A token shape that can start or continue a name: Title, UPPER or mIxed.
+inline bool is_cap(Shape s) { return s == Shape::title || s == Shape::upper || s == Shape::mixed; }
+
 /// Folded text of token `i`.
 std::string token_fold(const Doc& doc, std::uint32_t i);
 std::string_view token_text(const Doc& doc, std::uint32_t i);

@@ -31,8 +31,6 @@
 namespace kg::extract {
 namespace {
 
-bool cap(Shape s) { return s == Shape::title || s == Shape::upper || s == Shape::mixed; }
-
 bool all_of_chars(std::string_view s, bool (*pred)(char)) {
   return !s.empty() && std::all_of(s.begin(), s.end(), pred);
 }
@@ -152,7 +150,7 @@ std::vector<Entry> reference_entries(const Doc& doc) {
           break;
         }
       }
-      if (e <= b || !cap(doc.tokens[b].shape)) continue;
+      if (e <= b || !is_cap(doc.tokens[b].shape)) continue;
       Entry en;
       en.b = b;
       en.e = e;
@@ -175,7 +173,7 @@ std::vector<Entry> reference_entries(const Doc& doc) {
           en.date = dates.front();
           std::uint32_t after = dates.front().end_token;
           if (after < e && token_text(doc, after) == ".") ++after;
-          if (after < e && cap(doc.tokens[after].shape)) {
+          if (after < e && is_cap(doc.tokens[after].shape)) {
             en.item_b = after;
             en.item_e = segment_end(doc, after, e);
           }

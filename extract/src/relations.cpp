@@ -254,7 +254,7 @@ class Relations final : public Component {
             if (at < s.end_token && token_fold(doc, at) == "the") ++at;
             std::uint32_t e = at;
             while (e < s.end_token && e - at < 3 && unknown_name_word(doc, e, in_mention, s)) ++e;
-            const bool ends = e == s.end_token || !is_cap_shape(doc.tokens[e].shape);
+            const bool ends = e == s.end_token || !is_cap(doc.tokens[e].shape);
             if (e > at && ends) {
               const std::string label = surface(doc, at, e);
               const EntityKey place = ontology::make_key(Class::Settlement, label);
@@ -541,7 +541,7 @@ class Relations final : public Component {
                token_fold(doc, k) != "at" && token_fold(doc, k) != "in" && token_fold(doc, k) != "and")
           ++k;
         // Not when a name follows: "chairman of the Baku-based Center …" stays "chairman".
-        if (k > e + 1 && (k == s.end_token || k == person_at || !is_cap_shape(doc.tokens[k].shape) ||
+        if (k > e + 1 && (k == s.end_token || k == person_at || !is_cap(doc.tokens[k].shape) ||
                           m_r.demonym_by_adjective.count(token_fold(doc, k - 1))))
           e = k;
         while (e > t + 1 && (token_fold(doc, e - 1) == "the" || token_fold(doc, e - 1) == "a")) --e;
@@ -777,7 +777,7 @@ class Relations final : public Component {
       if (key.cls != Class::Group && !ontology::is_a(key.cls, Class::Organization) &&
           !ontology::is_a(key.cls, Class::Place) && key.cls != Class::Event)
         continue;
-      const std::uint32_t si = sentence_of(doc, doc.mentions[doc.entities[ei].mentions.front()].first_token);
+      const std::uint32_t si = doc.tokens[doc.mentions[doc.entities[ei].mentions.front()].first_token].sentence;
       // Every name of the entity ("Council of People's Commissars" is also "… of the
       // Soviet Union"), the label first.
       std::vector<std::string> names{doc.entities[ei].label};
@@ -912,7 +912,7 @@ class Relations final : public Component {
               const DocEntity* w = nullptr;
               for (const auto& e : doc.entities)
                 if (e.key == *whole) w = &e;
-              emit(st, w ? shared_sentence(doc, part, *w) : sentence_of(doc, doc.mentions[part.mentions.front()].first_token),
+              emit(st, w ? shared_sentence(doc, part, *w) : doc.tokens[doc.mentions[part.mentions.front()].first_token].sentence,
                    part.key, Property::locatedIn, *whole, "name_containers.tsv:" + std::to_string(line), 0.7);
             }
       const std::set<std::string>& part_keys = lookup[pi];
@@ -980,10 +980,10 @@ class Relations final : public Component {
   // The first sentence holding mentions of both entities, else `a`'s first mention's.
   static std::uint32_t shared_sentence(const Doc& doc, const DocEntity& a, const DocEntity& b, bool* together = nullptr) {
     std::set<std::uint32_t> of_b;
-    for (auto mi : b.mentions) of_b.insert(sentence_of(doc, doc.mentions[mi].first_token));
+    for (auto mi : b.mentions) of_b.insert(doc.tokens[doc.mentions[mi].first_token].sentence);
     std::uint32_t first = std::numeric_limits<std::uint32_t>::max();
     for (auto mi : a.mentions) {
-      const std::uint32_t si = sentence_of(doc, doc.mentions[mi].first_token);
+      const std::uint32_t si = doc.tokens[doc.mentions[mi].first_token].sentence;
       if (of_b.count(si)) {
         if (together) *together = true;
         return si;
@@ -1125,12 +1125,6 @@ class Relations final : public Component {
     }
   }
 
-  static std::uint32_t sentence_of(const Doc& doc, std::uint32_t token) {
-    auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), token,
-                               [](std::uint32_t t, const Sentence& s) { return t < s.first_token; });
-    return it == doc.sentences.begin() ? 0 : static_cast<std::uint32_t>(it - doc.sentences.begin() - 1);
-  }
-
   // "the Sino-North Korean border", "the China–North Korea border": a border between
   // two places of the document, named by demonyms, combining forms ("Sino") or names.
   // The border becomes a Region and the two places border each other.
@@ -1164,7 +1158,7 @@ class Relations final : public Component {
       while (b > s.first_token && t - b < 5) {
         const std::string_view w = token_text(doc, b - 1);
         const bool dash = w == "-" || w == "\u2013" || w == "\u2014";
-        if (!dash && (!is_cap_shape(doc.tokens[b - 1].shape) || m_r.stopwords.count(token_fold(doc, b - 1)))) break;
+        if (!dash && (!is_cap(doc.tokens[b - 1].shape) || m_r.stopwords.count(token_fold(doc, b - 1)))) break;
         --b;
       }
       if (b == t) continue;
@@ -1217,7 +1211,6 @@ class Relations final : public Component {
     }
   }
 
-  static bool is_cap_shape(Shape sh) { return sh == Shape::title || sh == Shape::upper || sh == Shape::mixed; }
 
   // "Sino-North" → {"Sino", "North"}; en and em dashes split too.
   static std::vector<std::string> split_dashes(const std::string& w) {

@@ -498,6 +498,26 @@ std::set<std::string> vars_in(const Parser& p, const std::vector<Token>& toks, s
   return out;
 }
 
+std::optional<std::set<std::string>> certain_vars(const Parser& p, const std::vector<Token>& toks, std::size_t id);
+
+// Variables every branch of a UNION chain binds; nullopt when a branch holds more than
+// triples, FILTERs and chains of such groups.
+std::optional<std::set<std::string>> chain_vars(const Parser& p, const std::vector<Token>& toks, const Element& e) {
+  std::optional<std::set<std::string>> common;
+  for (std::size_t b : e.branches) {
+    auto v = certain_vars(p, toks, b);
+    if (!v) return std::nullopt;
+    if (!common) {
+      common = *v;
+    } else {
+      std::set<std::string> both;
+      std::set_intersection(common->begin(), common->end(), v->begin(), v->end(), std::inserter(both, both.end()));
+      common = std::move(both);
+    }
+  }
+  return common ? common : std::set<std::string>{};
+}
+
 // Variables a group binds in every solution: those of its triple blocks and, for each
 // UNION chain, those every branch binds. Nullopt when the group holds anything else
 // than triples, FILTERs and chains of such groups.
@@ -510,19 +530,9 @@ std::optional<std::set<std::string>> certain_vars(const Parser& p, const std::ve
       auto v = vars_in(p, toks, e.first, e.last);
       out.insert(v.begin(), v.end());
     } else if (e.kind == Element::Kind::chain) {
-      std::optional<std::set<std::string>> common;
-      for (std::size_t b : e.branches) {
-        auto v = certain_vars(p, toks, b);
-        if (!v) return std::nullopt;
-        if (!common) {
-          common = *v;
-        } else {
-          std::set<std::string> both;
-          std::set_intersection(common->begin(), common->end(), v->begin(), v->end(), std::inserter(both, both.end()));
-          common = both;
-        }
-      }
-      if (common) out.insert(common->begin(), common->end());
+      auto common = chain_vars(p, toks, e);
+      if (!common) return std::nullopt;
+      out.insert(common->begin(), common->end());
     } else if (e.kind != Element::Kind::filter) {
       return std::nullopt;
     }
@@ -675,18 +685,8 @@ std::optional<OptionalPlan> plan_optional(const Parser& p, const std::vector<Tok
       }
       case Element::Kind::chain: {
         if (seen_optional) return reason = "patterns after an OPTIONAL", std::nullopt;
-        std::optional<std::set<std::string>> common;
-        for (std::size_t b : e.branches) {
-          auto v = certain_vars(p, toks, b);
-          if (!v) return reason = "a UNION branch holds more than triples, FILTERs and UNIONs", std::nullopt;
-          if (!common) {
-            common = *v;
-          } else {
-            std::set<std::string> both;
-            std::set_intersection(common->begin(), common->end(), v->begin(), v->end(), std::inserter(both, both.end()));
-            common = both;
-          }
-        }
+        auto common = chain_vars(p, toks, e);
+        if (!common) return reason = "a UNION branch holds more than triples, FILTERs and UNIONs", std::nullopt;
         bound.insert(common->begin(), common->end());
         required += span(text, toks, e.first, e.last) + " ";
         break;
